@@ -1,0 +1,69 @@
+# Two commands for users: `make book` and `make test`. Both create the environment first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+ENV_OK := $(VENV)/.installed
+BUILD  := _build
+NOTEBOOKS := $(wildcard notebooks/*.md)
+JB_FLAGS := -W -n --keep-going
+
+.PHONY: env book test lint unit pairing nbval book-strict linkcheck record lock clean
+
+## env: create .venv with the locked packages (uv from PyPI; pip fallback)
+$(ENV_OK): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv 2>/dev/null \
+	  && $(BIN)/uv pip install --python $(BIN)/python --compile-bytecode --quiet -r requirements.txt \
+	  && $(BIN)/uv pip install --python $(BIN)/python --compile-bytecode --quiet --no-deps -e . \
+	  || ( $(BIN)/python -m pip install --quiet -r requirements.txt && $(BIN)/python -m pip install --quiet --no-deps -e . )
+	touch $(ENV_OK)
+
+env: $(ENV_OK)
+
+## book: build the HTML book into _build/html, executing every notebook (cached when unchanged)
+book: env
+	$(BIN)/python -m analysis.buildinfo $(BUILD)
+	$(BIN)/jupyter-book build . --keep-going
+	@echo "Book: $(BUILD)/html/index.html"
+
+## test: the whole verification, as run by CI
+test: lint unit pairing nbval book-strict linkcheck
+	@echo "make test: all checks passed"
+
+lint: env
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+unit: env
+	$(BIN)/pytest -q tests
+
+## pairing: the committed .ipynb must hold the same code as its .md (outputs are kept)
+pairing: env
+	$(BIN)/jupytext --to ipynb --update --quiet $(NOTEBOOKS)
+	git diff --exit-code --stat -- notebooks/ || \
+	  (echo "notebooks/*.ipynb out of sync with notebooks/*.md: run 'make record' and commit" && exit 1)
+
+## nbval: re-execute notebooks, compare text outputs with the committed reference outputs
+nbval: env
+	$(BIN)/pytest -q -p no:cacheprovider --nbval --nbval-current-env \
+	  --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks/
+
+book-strict: env
+	$(BIN)/python -m analysis.buildinfo $(BUILD)
+	$(BIN)/jupyter-book build . $(JB_FLAGS)
+
+linkcheck: env
+	$(BIN)/linkchecker --no-status --no-warnings $(BUILD)/html/index.html
+
+## record: re-execute every notebook and store its outputs as the new reference (after a deliberate change)
+record: env
+	$(BIN)/jupytext --to ipynb --update --quiet $(NOTEBOOKS)
+	cd notebooks && for nb in $(notdir $(NOTEBOOKS:.md=.ipynb)); do \
+	  ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
+
+## lock: recompile requirements.txt from requirements.in
+lock: env
+	$(BIN)/uv pip compile requirements.in --python-version 3.11 -o requirements.txt --quiet
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,33 @@
+"""Formatting and glue helpers: notebooks print formatted numbers and glue plain Python values."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def plain(value: object) -> object:
+    """Turn numpy scalars into plain Python numbers (stable reprs across numpy versions)."""
+    return value.item() if hasattr(value, "item") else value
+
+
+def glue_value(key: str, value: object) -> object:
+    """Glue a plain value for use in the prose (``{glue:text}`key:fmt```), without displaying it."""
+    from myst_nb import glue
+
+    value = plain(value)
+    glue(key, value, display=False)
+    return value
+
+
+def glue_values(prefix: str, values: dict[str, object]) -> None:
+    for name, value in values.items():
+        glue_value(f"{prefix}_{name}", value)
+
+
+def display_table(frame: pd.DataFrame, floatfmt: str = "{:,.1f}") -> str:
+    """A fixed-width text rendering of ``frame`` (what nbval compares is this exact text)."""
+    formatted = frame.copy()
+    for col in formatted.columns:
+        if pd.api.types.is_float_dtype(formatted[col]):
+            formatted[col] = formatted[col].map(lambda v: "" if pd.isna(v) else floatfmt.format(v))
+    return formatted.to_string(index=False)

@@ -1,0 +1,37 @@
+"""Country harmonisation: every name used by the sources maps to one ISO3 code or is an aggregate."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import countries
+from analysis.errors import SchemaError
+
+
+def test_iso_table():
+    iso = countries.load_iso3166()
+    assert len(iso) == 249
+    assert iso.set_index("iso3").loc["PHL", "region"] == "Asia"
+
+
+def test_world_bank_names():
+    mapped = countries.world_bank_name_to_iso3(
+        pd.Series(["Ghana", "Cote d'Ivoire", "World", "Türkiye, Rep. of"]), "synthetic"
+    )
+    assert mapped.tolist() == ["GHA", "CIV", None, "TUR"]
+    with pytest.raises(SchemaError, match="Atlantis"):
+        countries.world_bank_name_to_iso3(pd.Series(["Atlantis"]), "synthetic")
+
+
+def test_nhs_table_codes_are_iso():
+    table = countries.nhs_nationality_table()
+    iso = set(countries.load_iso3166()["iso3"])
+    codes = set(table["iso3"]) - {""}
+    assert codes <= iso
+    assert countries.nhs_nationality_to_iso3(pd.Series(["Filipino", "Unknown"]), "x").tolist() == [
+        "PHL",
+        None,
+    ]
+    with pytest.raises(SchemaError, match="Martian"):
+        countries.nhs_nationality_to_iso3(pd.Series(["Martian"]), "synthetic")
