@@ -52,7 +52,9 @@ def test_override_is_searched_before_cache_and_shared(isolated_data):
     item = entry("iso3166")
     order = datafiles.candidate_paths(item)
     assert [p.parents[1] for p in order] == [
-        isolated_data["override"], isolated_data["cache"], isolated_data["shared"]
+        isolated_data["override"],
+        isolated_data["cache"],
+        isolated_data["shared"],
     ]
     for folder in ("cache", "override"):  # a verified copy in a folder earlier in the order wins
         target = isolated_data[folder] / item.path

@@ -130,9 +130,14 @@ def test_ddf_duplicate_and_parse_errors(tmp_path):
 
 
 def test_wdi_parse_error_names_year_column(tmp_path):
-    raw = pd.DataFrame({
-        "Country Name": ["A", "B"], "Country Code": ["AAA", "BBB"],
-        "Indicator Name": ["x", "x"], "Indicator Code": ["X", "X"], "2000": ["1.0", "oops"],
-    })
+    raw = pd.DataFrame(
+        {
+            "Country Name": ["A", "B"],
+            "Country Code": ["AAA", "BBB"],
+            "Indicator Name": ["x", "x"],
+            "Indicator Code": ["X", "X"],
+            "2000": ["1.0", "oops"],
+        }
+    )
     with pytest.raises(ParseError, match=r"line 7, column '2000'"):
         worldbank.parse_wdi_wide(raw, tmp_path / "synthetic_wdi.csv")

@@ -21,8 +21,19 @@ from analysis.datafiles import verify_all
 from analysis.paths import project_root
 
 KEY_PACKAGES = (
-    "jupyter-book", "sphinx", "myst-nb", "jupytext", "nbval", "pandas", "numpy", "scipy",
-    "statsmodels", "matplotlib", "seaborn", "pandera", "pooch",
+    "jupyter-book",
+    "sphinx",
+    "myst-nb",
+    "jupytext",
+    "nbval",
+    "pandas",
+    "numpy",
+    "scipy",
+    "statsmodels",
+    "matplotlib",
+    "seaborn",
+    "pandera",
+    "pooch",
 )
 STAMPED = ("src/analysis", "data", "requirements.txt")
 STAMP_FILE = ".source_stamp"
