@@ -59,7 +59,7 @@ linkcheck: env
 record: env
 	$(BIN)/jupytext --to ipynb --update --quiet $(NOTEBOOKS)
 	cd notebooks && for nb in $(notdir $(NOTEBOOKS:.md=.ipynb)); do \
-	  ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
+	  ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; done
 
 ## lock: recompile requirements.txt from requirements.in
 lock: env

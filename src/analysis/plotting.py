@@ -37,3 +37,34 @@ def countries_per_year(counts: pd.DataFrame, title: str) -> plt.Figure:
     ax.set_ylabel("countries with a value")
     ax.legend(title=None, fontsize=8)
     return fig
+
+
+def growth_intervals(table: pd.DataFrame, title: str) -> plt.Figure:
+    """Horizontal interval plot of annualised growth: one row per series, claim highlighted."""
+    colours = {"claim": "#c0392b", "our estimate": "#1b6ca8", "published": "#7f8c8d"}
+    fig, ax = plt.subplots(figsize=(8.5, 0.55 * len(table) + 1.2))
+    for i, row in enumerate(table.itertuples(index=False)):
+        y = len(table) - 1 - i
+        colour = colours[row.kind]
+        ax.plot([row.low_per_year, row.high_per_year], [y, y], color=colour, linewidth=3, alpha=0.6)
+        ax.plot(row.growth_per_year, y, "o", color=colour, markersize=7)
+    claim = table.loc[table["kind"] == "claim", "growth_per_year"]
+    if len(claim):
+        ax.axvline(float(claim.iloc[0]), color=colours["claim"], linestyle="--", linewidth=1)
+    ax.set_yticks(range(len(table)))
+    ax.set_yticklabels(list(table["series"])[::-1], fontsize=8)
+    ax.set_xlabel("average growth per year, %")
+    ax.set_title(title)
+    return fig
+
+
+def decomposition_bars(frame: pd.DataFrame, title: str) -> plt.Figure:
+    """Stacked bars of log-point contributions per profession."""
+    wide = frame.pivot(index="profession", columns="component", values="log points")
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    wide.plot(kind="barh", stacked=True, ax=ax, color=["#1b6ca8", "#e67e22"], width=0.6)
+    ax.set_xlabel("log points (100 x log change), 2000/01 to 2010/11")
+    ax.set_ylabel("")
+    ax.set_title(title)
+    ax.legend(title=None, fontsize=8, loc="lower right")
+    return fig

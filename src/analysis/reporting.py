@@ -11,11 +11,16 @@ def plain(value: object) -> object:
 
 
 def glue_value(key: str, value: object) -> object:
-    """Glue a plain value for use in the prose (``{glue:text}`key:fmt```), without displaying it."""
+    """Glue a plain value for the prose, without displaying it.
+
+    Numbers are pasted with ``{glue:text}`key:fmt```; strings are glued as Markdown and pasted
+    with ``{glue:md}`key```.
+    """
+    from IPython.display import Markdown
     from myst_nb import glue
 
     value = plain(value)
-    glue(key, value, display=False)
+    glue(key, Markdown(value) if isinstance(value, str) else value, display=False)
     return value
 
 

@@ -1,0 +1,68 @@
+"""Render and export the claims register for the scorecard page."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML
+
+from analysis.claims import format_register
+from analysis.paths import project_root
+
+EXPORT_DIR = "notebooks/exports"
+BADGE_COLOURS = {
+    "supported": "#1e8449",
+    "partly supported": "#b9770e",
+    "not supported": "#c0392b",
+    "not testable with the available data": "#5d6d7e",
+}
+
+
+def write_exports(register: pd.DataFrame, folder: Path | None = None) -> dict[str, Path]:
+    """Write ``claims.csv`` and ``claims.json``; return their paths."""
+    folder = folder or project_root() / EXPORT_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {"csv": folder / "claims.csv", "json": folder / "claims.json"}
+    paths["csv"].write_text(format_register(register, "csv"), encoding="utf-8")
+    paths["json"].write_text(format_register(register, "json") + "\n", encoding="utf-8")
+    return paths
+
+
+def _estimate_text(row: pd.Series) -> str:
+    if pd.isna(row["estimate"]):
+        return "none"
+    text = f"{row['estimate']:,.1f}"
+    if not pd.isna(row["low"]) and row["low"] != row["high"]:
+        text += f" ({row['low']:,.1f} to {row['high']:,.1f})"
+    return f"{text} {row['unit']}"
+
+
+def scorecard_html(register: pd.DataFrame) -> HTML:
+    """A phone-friendly table: one row per claim with a coloured verdict badge and a link."""
+    rows = []
+    for _, row in register.iterrows():
+        colour = BADGE_COLOURS[row["verdict"]]
+        link = f"{Path(row['notebook']).name}.html"
+        rows.append(
+            "<tr>"
+            f"<td><q>{html.escape(row['claim'])}</q><br><small>{html.escape(row['source'])}, "
+            f"{html.escape(row['source_locator'])}</small></td>"
+            f"<td>{html.escape(_estimate_text(row))}<br><small>{html.escape(row['counts'])}</small></td>"
+            f'<td><span class="hwm-badge" style="background:{colour}">{html.escape(row["verdict"])}'
+            f'</span></td><td><a href="{link}">{html.escape(row["section"])}</a></td>'
+            "</tr>"
+        )
+    style = (
+        "<style>.hwm-scorecard{width:100%;border-collapse:collapse;font-size:0.9em}"
+        ".hwm-scorecard td,.hwm-scorecard th{border-bottom:1px solid #ddd;padding:6px;vertical-align:top}"
+        ".hwm-badge{color:#fff;border-radius:4px;padding:2px 6px;white-space:nowrap;font-size:0.85em}"
+        "@media (max-width:600px){.hwm-scorecard thead{display:none}.hwm-scorecard tr{display:block;"
+        "margin-bottom:12px}.hwm-scorecard td{display:block;border:none;padding:2px 0}}</style>"
+    )
+    header = (
+        "<thead><tr><th>Claim and source</th><th>Our estimate</th><th>Verdict</th>"
+        "<th>Examined in</th></tr></thead>"
+    )
+    return HTML(f'{style}<table class="hwm-scorecard">{header}<tbody>{"".join(rows)}</tbody></table>')

@@ -1,0 +1,85 @@
+"""The claims register: complete entries, and estimates equal to what the notebooks computed."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import claims
+from analysis.paths import project_root
+
+
+@pytest.fixture(scope="module")
+def register() -> pd.DataFrame:
+    return claims.build_register()
+
+
+def test_every_claim_has_source_verdict_reason_and_place(register):
+    assert len(register) >= 3
+    for col in (
+        "claim",
+        "source",
+        "source_locator",
+        "counts",
+        "verdict",
+        "reason",
+        "would_change",
+        "notebook",
+        "section",
+    ):
+        assert register[col].str.strip().ne("").all(), col
+    assert register["verdict"].isin(claims.VERDICTS).all()
+    for notebook in register["notebook"]:
+        assert (project_root() / f"{notebook}.md").is_file(), notebook
+
+
+def _glued_numbers(notebook: Path) -> dict[str, float]:
+    """Numbers glued in a notebook's committed reference outputs (myst-nb glue records)."""
+    values = {}
+    for cell in json.loads(notebook.read_text())["cells"]:
+        for output in cell.get("outputs", []):
+            key = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            text = output.get("data", {}).get("application/papermill.record/text/plain")
+            if key and text is not None:
+                text = "".join(text) if isinstance(text, list) else text
+                try:
+                    values[key] = float(text)
+                except ValueError:
+                    continue
+    return values
+
+
+def test_register_estimates_match_the_notebooks(register):
+    checked = 0
+    for _, row in register.iterrows():
+        glued = _glued_numbers(project_root() / f"{row['notebook']}.ipynb")
+        for field in ("estimate", "low", "high"):
+            key = f"claim_{row['claim_id']}_{field}"
+            assert key in glued, f"{row['notebook']}.ipynb does not glue {key}"
+            assert math.isclose(glued[key], row[field], rel_tol=1e-9), (key, glued[key], row[field])
+            checked += 1
+    assert checked == 3 * len(register)
+
+
+def test_invalid_results_are_refused():
+    with pytest.raises(ValueError, match="verdict"):
+        claims.ClaimResult("x", 1.0, 0.0, 2.0, "u", "probably", "r", "w")
+    with pytest.raises(ValueError, match="interval"):
+        claims.ClaimResult("x", 1.0, 3.0, 2.0, "u", "supported", "r", "w")
+    with pytest.raises(ValueError, match="empty"):
+        claims.ClaimResult("x", 1.0, 0.0, 2.0, "u", "supported", " ", "w")
+
+
+def test_exports_round_trip(register, tmp_path):
+    from analysis.scorecard import write_exports
+
+    paths = write_exports(register, tmp_path)
+    from_csv = pd.read_csv(paths["csv"])
+    from_json = pd.DataFrame(json.loads(paths["json"].read_text()))
+    assert from_csv["claim_id"].tolist() == register["claim_id"].tolist()
+    assert from_json["verdict"].tolist() == register["verdict"].tolist()
+    assert from_csv["estimate"].tolist() == pytest.approx(register["estimate"].tolist())
