@@ -66,3 +66,14 @@ def scorecard_html(register: pd.DataFrame) -> HTML:
         "<th>Examined in</th></tr></thead>"
     )
     return HTML(f'{style}<table class="hwm-scorecard">{header}<tbody>{"".join(rows)}</tbody></table>')
+
+
+def reasons_html(register: pd.DataFrame) -> HTML:
+    """Each claim's reason and what would change its verdict, as a definition list."""
+    items = "".join(
+        f"<dt><code>{html.escape(row['claim_id'])}</code>: {html.escape(row['verdict'])}</dt>"
+        f"<dd><p>{html.escape(row['reason'])}</p><p><em>What would change it:</em> "
+        f"{html.escape(row['would_change'])}</p></dd>"
+        for _, row in register.iterrows()
+    )
+    return HTML(f'<dl class="hwm-reasons">{items}</dl>')
