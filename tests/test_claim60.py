@@ -29,9 +29,7 @@ def test_combined_growth_weights_by_foreign_born_counts():
 
 def _synthetic_totals(growth: float, n: int = 12) -> pd.DataFrame:
     base = np.linspace(1_000, 50_000, n)  # synthetic country sizes
-    return pd.DataFrame(
-        {"iso3": [f"C{i:02d}" for i in range(n)], "level_base": base, "level_end": base * (1 + growth)}
-    )
+    return pd.DataFrame({"iso3": [f"C{i:02d}" for i in range(n)], "level_base": base, "level_end": base * (1 + growth)})
 
 
 def test_bootstrap_collapses_to_analytic_answer_without_noise():
@@ -57,9 +55,7 @@ def test_bootstrap_interval_reflects_country_heterogeneity_and_is_seeded():
     summary = claim60.summarise(first)
     assert summary.loc["combined_fb_growth", "high_pct"] - summary.loc["combined_fb_growth", "low_pct"] > 5
     point = claim60.point_estimate(totals, shares)["combined_fb_growth"] * 100
-    assert (
-        summary.loc["combined_fb_growth", "low_pct"] < point < summary.loc["combined_fb_growth", "high_pct"]
-    )
+    assert summary.loc["combined_fb_growth", "low_pct"] < point < summary.loc["combined_fb_growth", "high_pct"]
 
 
 def test_window_level_and_matching():

@@ -50,9 +50,7 @@ def package_versions() -> pd.DataFrame:
 
 
 def data_hash_table() -> pd.DataFrame:
-    return pd.DataFrame(
-        [{"file": r.path, "status": r.status, "sha256 (first 12)": r.detail} for r in verify_all()]
-    )
+    return pd.DataFrame([{"file": r.path, "status": r.status, "sha256 (first 12)": r.detail} for r in verify_all()])
 
 
 def source_stamp(root: Path | None = None) -> str:

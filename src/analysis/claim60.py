@@ -314,12 +314,8 @@ def decomposition(totals: dict[str, pd.DataFrame], shares) -> pd.DataFrame:
     for p in totals:
         total = np.log1p(point[f"{p}_total_growth"])
         share = np.log(shares[(p, END_YEAR)] / shares[(p, BASE_YEAR)])
-        rows.append(
-            {"profession": p, "component": "growth of the total workforce", "log points": 100 * total}
-        )
-        rows.append(
-            {"profession": p, "component": "rise of the foreign-born share", "log points": 100 * share}
-        )
+        rows.append({"profession": p, "component": "growth of the total workforce", "log points": 100 * total})
+        rows.append({"profession": p, "component": "rise of the foreign-born share", "log points": 100 * share})
     return pd.DataFrame(rows)
 
 

@@ -39,7 +39,7 @@ TEXT_COLUMNS = [
     "section",
 ]
 #: Chapter modules that register evaluators (imported by :func:`build_register`).
-CHAPTER_MODULES = ("analysis.claim60", "analysis.code_reporting")
+CHAPTER_MODULES = ("analysis.trends", "analysis.claim60", "analysis.code_reporting")
 
 _EVALUATORS: dict[str, Callable[[], ClaimResult]] = {}
 
@@ -80,18 +80,23 @@ def evaluates(claim_id: str) -> Callable[[Callable[[], ClaimResult]], Callable[[
 
 @cache
 def claim_texts() -> pd.DataFrame:
-    """The editorial part of the register (``data/claims.csv``), checked for empty fields."""
-    path = data_dir() / "claims.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    require_columns(frame, TEXT_COLUMNS, path)
-    require_unique(frame, ["claim_id"], path)
-    for col in TEXT_COLUMNS:
-        empty = frame[col].str.strip() == ""
-        if empty.any():
-            line = int(empty.to_numpy().argmax()) + 2
-            raise SchemaError(f"{path}, line {line}: column '{col}' is empty")
-    frame["order"] = frame["order"].astype(int)
-    return frame
+    """The editorial part of the register (``data/claims.csv`` and ``data/claims_*.csv``, one file
+    per chapter if wanted), checked for empty fields and duplicate ids."""
+    paths = [data_dir() / "claims.csv", *sorted(data_dir().glob("claims_*.csv"))]
+    frames = []
+    for path in paths:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        require_columns(frame, TEXT_COLUMNS, path)
+        for col in TEXT_COLUMNS:
+            empty = frame[col].str.strip() == ""
+            if empty.any():
+                line = int(empty.to_numpy().argmax()) + 2
+                raise SchemaError(f"{path}, line {line}: column '{col}' is empty")
+        frames.append(frame[TEXT_COLUMNS])
+    texts = pd.concat(frames, ignore_index=True)
+    require_unique(texts, ["claim_id"], " + ".join(str(p) for p in paths))
+    texts["order"] = texts["order"].astype(int)
+    return texts
 
 
 def evaluate(claim_id: str) -> ClaimResult:

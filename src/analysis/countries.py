@@ -89,8 +89,6 @@ def nhs_nationality_to_iso3(labels: pd.Series, source: str) -> pd.Series:
     cleaned = labels.astype(str).str.strip()
     unknown = sorted(set(cleaned) - set(lookup))
     if unknown:
-        raise SchemaError(
-            f"{source}: nationality label(s) missing from data/{NHS_NATIONALITY_TABLE}: {unknown}"
-        )
+        raise SchemaError(f"{source}: nationality label(s) missing from data/{NHS_NATIONALITY_TABLE}: {unknown}")
     mapped = cleaned.map(lookup).astype(object)
     return mapped.where(mapped != "", None)

@@ -21,9 +21,7 @@ def project_root() -> Path:
         for folder in (start, *start.parents):
             if (folder / ROOT_MARKER).is_file():
                 return folder
-    raise FileNotFoundError(
-        f"Cannot find the project root (a folder holding {ROOT_MARKER}); set HWM_PROJECT_ROOT."
-    )
+    raise FileNotFoundError(f"Cannot find the project root (a folder holding {ROOT_MARKER}); set HWM_PROJECT_ROOT.")
 
 
 def shared_data_dir() -> Path:

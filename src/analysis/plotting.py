@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import seaborn as sns
 
@@ -19,9 +20,7 @@ def coverage_heatmap(matrix: pd.DataFrame, title: str, ax: plt.Axes | None = Non
     """Countries x years presence map (dark = value present)."""
     if ax is None:
         _, ax = plt.subplots(figsize=(8, max(3.0, 0.16 * len(matrix) + 1)))
-    sns.heatmap(
-        matrix.astype(int), cmap=["#f2f2f2", "#1b6ca8"], cbar=False, ax=ax, linewidths=0.3, linecolor="white"
-    )
+    sns.heatmap(matrix.astype(int), cmap=["#f2f2f2", "#1b6ca8"], cbar=False, ax=ax, linewidths=0.3, linecolor="white")
     ax.set_title(title)
     ax.set_xlabel("year")
     ax.set_ylabel("country (ISO3)")
@@ -67,4 +66,53 @@ def decomposition_bars(frame: pd.DataFrame, title: str) -> plt.Figure:
     ax.set_ylabel("")
     ax.set_title(title)
     ax.legend(title=None, fontsize=8, loc="lower right")
+    return fig
+
+
+def published_trend(points: pd.DataFrame, band: pd.DataFrame, title: str, ylabel: str, ax=None) -> plt.Axes:
+    """Published points (marker per publication) with the fitted log-linear trend and its band."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 4))
+    ax.fill_between(band["year"], band["low"], band["high"], color="#1b6ca8", alpha=0.18, label="95% band")
+    ax.plot(band["year"], band["fit"], color="#1b6ca8", linewidth=1.5, label="log-linear trend")
+    sns.scatterplot(data=points, x="year", y="value", hue="publication", style="publication", s=60, ax=ax)
+    ax.set_title(title, fontsize=10)
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel("year")
+    ax.legend(fontsize=6.5, loc="upper left")
+    return ax
+
+
+def forest(table: pd.DataFrame, label_col: str, title: str, xlabel: str) -> plt.Figure:
+    """Point estimates with 95% intervals, one row per item (columns growth_pct, low_pct, high_pct)."""
+    ordered = table.sort_values("growth_pct")
+    fig, ax = plt.subplots(figsize=(7, 0.28 * len(ordered) + 1.3))
+    y = np.arange(len(ordered))
+    ax.errorbar(
+        ordered["growth_pct"],
+        y,
+        xerr=[ordered["growth_pct"] - ordered["low_pct"], ordered["high_pct"] - ordered["growth_pct"]],
+        fmt="o",
+        color="#1b6ca8",
+        ecolor="#7fb3d5",
+        markersize=4,
+        capsize=2,
+    )
+    ax.axvline(0, color="#555", linewidth=0.8)
+    ax.set_yticks(y)
+    ax.set_yticklabels(ordered[label_col], fontsize=8)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    return fig
+
+
+def share_bars(table: pd.DataFrame, title: str) -> plt.Figure:
+    """Foreign-trained share of doctors by destination, horizontal bars."""
+    ordered = table.sort_values("share_pct")
+    fig, ax = plt.subplots(figsize=(7, 0.3 * len(ordered) + 1.2))
+    labels = [f"{r.iso3} ({r.year})" for r in ordered.itertuples()]
+    ax.barh(labels, ordered["share_pct"], color="#1b6ca8")
+    ax.set_xlabel("foreign-trained doctors, % of all doctors")
+    ax.set_title(title)
+    ax.tick_params(axis="y", labelsize=8)
     return fig

@@ -62,8 +62,7 @@ def scorecard_html(register: pd.DataFrame) -> HTML:
         "margin-bottom:12px}.hwm-scorecard td{display:block;border:none;padding:2px 0}}</style>"
     )
     header = (
-        "<thead><tr><th>Claim and source</th><th>Our estimate</th><th>Verdict</th>"
-        "<th>Examined in</th></tr></thead>"
+        "<thead><tr><th>Claim and source</th><th>Our estimate</th><th>Verdict</th><th>Examined in</th></tr></thead>"
     )
     return HTML(f'{style}<table class="hwm-scorecard">{header}<tbody>{"".join(rows)}</tbody></table>')
 

@@ -1,0 +1,308 @@
+"""Trends in the foreign-trained and foreign-born health workforce of OECD countries.
+
+Two kinds of evidence, kept apart:
+
+* OECD-wide aggregates that OECD has *published* (transcribed in ``data/published/``): a few points
+  per series, from publications whose country coverage differs. :func:`fit_published_trend` fits
+  log-linear trends to them, optionally with one intercept per publication so that growth is
+  identified only *within* each publication's own comparison (robust to coverage differences).
+* Destination panels from the OECD HEALTH_WFMI extracts: totals of doctors and nurses (2010-2022),
+  foreign-trained doctors by origin (2018; USA 2016). The functions accept any HEALTH_WFMI frame in the
+  tidy layout of :func:`analysis.sources.oecd.parse_wfmi`, so a full panel can be substituted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import statsmodels.api as sm
+
+from analysis import published
+from analysis.claims import ClaimResult, evaluates
+
+#: Reference year of the centred time variable in the published-series models.
+CENTRE_YEAR = 2015
+
+
+def published_points(profession: str, concept: str, measure: str) -> pd.DataFrame:
+    """Published OECD-wide levels (count or share) of one series, one row per distinct figure.
+
+    Figures transcribed twice (same publication, year and value) are kept once. A figure that refers
+    to a span of years (e.g. 2021-2023) is placed at its midpoint. Rows without a year are dropped.
+    """
+    figs = published.figures()
+    rows = figs[(figs["profession"] == profession) & (figs["concept"] == concept) & (figs["measure"] == measure)]
+    rows = rows.dropna(subset=["year_start", "year_end"]).copy()
+    rows["year"] = (rows["year_start"] + rows["year_end"]) / 2
+    rows["publication_short"] = rows["publication"].str.split(",").str[0].str.slice(0, 60)
+    rows = rows.drop_duplicates(subset=["year", "value", "publication_short"])
+    columns = ["figure_id", "year", "value", "coverage", "publication_short", "locator"]
+    return rows[columns].sort_values("year").reset_index(drop=True)
+
+
+def publication_group(figure_id: str) -> str:
+    """Group figures by the publication they come from (the prefix of their id)."""
+    prefix = figure_id.lower().split("_")[0]
+    aliases = {
+        "oecd2019": "OECD 2019 Recent trends",
+        "haag2021": "Health at a Glance 2021",
+        "haag2023": "Health at a Glance 2023",
+        "hag2019": "Health at a Glance 2019",
+        "hag2021": "Health at a Glance 2021",
+        "hag2023": "Health at a Glance 2023",
+        "osinsa": "OECD 2016 (secondary)",
+        "imo2025": "IMO 2025 (secondary)",
+        "aceprensa2015": "IMO 2015 (secondary)",
+    }
+    return aliases.get(prefix, prefix)
+
+
+@dataclass(frozen=True)
+class TrendFit:
+    """Average annual growth (percent) with a 95% interval, and the curvature test."""
+
+    label: str
+    n_points: int
+    growth_pct: float
+    low_pct: float
+    high_pct: float
+    curvature: float  # coefficient of the centred squared year (log scale, per year^2)
+    curvature_low: float
+    curvature_high: float
+    curvature_p: float
+
+
+def fit_published_trend(points: pd.DataFrame, label: str, by_publication: bool = False) -> TrendFit:
+    """Log-linear trend ``log(value) ~ year`` (+ publication intercepts), HC3 standard errors.
+
+    The curvature test adds the squared centred year; a positive coefficient means acceleration.
+    HC3 is used rather than HAC because the points are irregularly spaced and come from different
+    publications, not a regular time series.
+    """
+    if by_publication:  # a publication with a single point only identifies its own intercept
+        groups = points["figure_id"].map(publication_group)
+        points = points[groups.map(groups.value_counts()) >= 2].reset_index(drop=True)
+    if len(points) < 3:
+        raise ValueError(f"{label}: need at least 3 usable published points, got {len(points)}")
+    t = points["year"].to_numpy(dtype=float) - CENTRE_YEAR
+    y = np.log(points["value"].to_numpy(dtype=float))
+    base = pd.DataFrame({"t": t})
+    if by_publication:
+        groups = points["figure_id"].map(publication_group)
+        dummies = pd.get_dummies(groups, drop_first=True, dtype=float).set_index(base.index)
+        base = pd.concat([base, dummies], axis=1)
+    if len(points) <= base.shape[1] + 2:
+        raise ValueError(f"{label}: too few points ({len(points)}) for {base.shape[1] + 1} parameters")
+    linear = sm.OLS(y, sm.add_constant(base, has_constant="add")).fit(cov_type="HC3")
+    low, high = linear.conf_int().loc["t"]
+    curved_x = base.assign(t2=t**2)
+    if len(points) > curved_x.shape[1] + 2:
+        curved = sm.OLS(y, sm.add_constant(curved_x, has_constant="add")).fit(cov_type="HC3")
+        c, (c_low, c_high), c_p = curved.params["t2"], curved.conf_int().loc["t2"], curved.pvalues["t2"]
+    else:
+        c, c_low, c_high, c_p = (float("nan"),) * 4
+    to_pct = lambda b: 100 * (np.exp(b) - 1)  # noqa: E731
+    return TrendFit(
+        label,
+        len(points),
+        float(to_pct(linear.params["t"])),
+        float(to_pct(low)),
+        float(to_pct(high)),
+        float(c),
+        float(c_low),
+        float(c_high),
+        float(c_p),
+    )
+
+
+SERIES = (
+    ("doctors", "foreign_trained", "share_pct", "foreign-trained share of doctors"),
+    ("nurses", "foreign_trained", "share_pct", "foreign-trained share of nurses"),
+    ("doctors", "foreign_trained", "count", "foreign-trained doctors (number)"),
+    ("nurses", "foreign_trained", "count", "foreign-trained nurses (number)"),
+)
+
+
+def published_trend_table() -> pd.DataFrame:
+    """Growth and curvature of each published series, pooled and within publication."""
+    rows = []
+    for profession, concept, measure, label in SERIES:
+        points = published_points(profession, concept, measure)
+        for by_pub, how in ((False, "pooled points"), (True, "within publication")):
+            try:
+                fit = fit_published_trend(points, label, by_publication=by_pub)
+            except ValueError:
+                continue
+            rows.append({"series": label, "model": how, **{k: v for k, v in fit.__dict__.items() if k != "label"}})
+    return pd.DataFrame(rows)
+
+
+def leave_one_publication_out(points: pd.DataFrame, label: str) -> pd.DataFrame:
+    """Pooled growth estimate dropping each publication in turn (coverage sensitivity)."""
+    groups = points["figure_id"].map(publication_group)
+    rows = []
+    for group in sorted(groups.unique()):
+        subset = points[groups != group]
+        if len(subset) >= 3:
+            fit = fit_published_trend(subset, label)
+            rows.append(
+                {
+                    "dropped": group,
+                    "n_points": fit.n_points,
+                    "growth_pct": fit.growth_pct,
+                    "low_pct": fit.low_pct,
+                    "high_pct": fit.high_pct,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+# --- destination panels ------------------------------------------------------------------------
+
+
+def foreign_trained_shares(ftds: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
+    """Foreign-trained doctors over total doctors per destination and year.
+
+    Uses the ``TOT`` row where the extract has one (USA 2016), else the sum over origins (2018
+    extract, which lacks the 'Total' and 'Others' rows, so the share is a slight underestimate).
+    Destinations whose origins sum to zero (Greece) are dropped.
+    """
+    has_total = ftds[ftds["origin"] == "TOT"].groupby(["iso3", "year"])["value"].sum()
+    summed = ftds[~ftds["origin"].isin(["TOT", "NS"])].groupby(["iso3", "year"])["value"].sum()
+    foreign = summed.copy()
+    foreign.loc[has_total.index] = has_total
+    source = pd.Series("sum of origins", index=foreign.index)
+    source.loc[has_total.index] = "OECD total"
+    doctors = totals[(totals["measure"] == "TNBD") & (totals["origin"] == "TOT")].set_index(["iso3", "year"])["value"]
+    table = pd.DataFrame({"foreign_trained": foreign, "total_doctors": doctors, "numerator": source}).dropna()
+    table = table[table["foreign_trained"] > 0]
+    table["share_pct"] = 100 * table["foreign_trained"] / table["total_doctors"]
+    return table.reset_index().sort_values("share_pct", ascending=False).reset_index(drop=True)
+
+
+def destination_growth(totals: pd.DataFrame, measure: str, min_points: int = 5) -> pd.DataFrame:
+    """Average annual growth of total doctors (``TNBD``) or nurses (``TNBN``) per destination.
+
+    Log-linear OLS on year with a level-shift dummy from each year flagged ``B`` (break in series),
+    so a break does not count as growth; HAC standard errors (1 lag) for serial correlation.
+    Countries with fewer than ``min_points`` years are skipped.
+    """
+    rows = []
+    subset = totals[(totals["measure"] == measure) & (totals["origin"] == "TOT")]
+    for iso3, frame in subset.groupby("iso3"):
+        frame = frame.sort_values("year")
+        if len(frame) < min_points:
+            continue
+        x = pd.DataFrame({"year": frame["year"].to_numpy(dtype=float) - CENTRE_YEAR})
+        breaks = sorted(frame.loc[frame["flag"] == "B", "year"])
+        for year in breaks:
+            dummy = (frame["year"].to_numpy() >= year).astype(float)
+            if 0 < dummy.sum() < len(dummy):
+                x[f"break_{year}"] = dummy
+        fit = sm.OLS(np.log(frame["value"].to_numpy()), sm.add_constant(x)).fit(cov_type="HAC", cov_kwds={"maxlags": 1})
+        low, high = fit.conf_int().loc["year"]
+        rows.append(
+            {
+                "iso3": iso3,
+                "first_year": int(frame["year"].min()),
+                "last_year": int(frame["year"].max()),
+                "n_years": len(frame),
+                "breaks": ", ".join(str(b) for b in breaks) or "-",
+                "growth_pct": 100 * (np.exp(fit.params["year"]) - 1),
+                "low_pct": 100 * (np.exp(low) - 1),
+                "high_pct": 100 * (np.exp(high) - 1),
+            }
+        )
+    return pd.DataFrame(rows).sort_values("growth_pct", ascending=False).reset_index(drop=True)
+
+
+# --- claims ------------------------------------------------------------------------------------
+
+
+def _main_fit(profession: str, measure: str, by_publication: bool) -> TrendFit:
+    label = f"foreign-trained {profession} ({measure})"
+    return fit_published_trend(published_points(profession, "foreign_trained", measure), label, by_publication)
+
+
+@evaluates("migration_increasing")
+def evaluate_increasing() -> ClaimResult:
+    doctors = _main_fit("doctors", "count", by_publication=False)
+    nurses = _main_fit("nurses", "count", by_publication=False)
+    both_up = doctors.low_pct > 0 and nurses.low_pct > 0
+    return ClaimResult(
+        "migration_increasing",
+        float(doctors.growth_pct),
+        float(doctors.low_pct),
+        float(doctors.high_pct),
+        "% per year, foreign-trained doctors in OECD countries",
+        "supported" if both_up else "partly supported",
+        reason=(
+            f"The published OECD counts of foreign-trained doctors ({doctors.n_points} points, 2011-2022) "
+            f"grew by {doctors.growth_pct:.1f}% a year (95% interval {doctors.low_pct:.1f}% to "
+            f"{doctors.high_pct:.1f}%), and of foreign-trained nurses ({nurses.n_points} points) by "
+            f"{nurses.growth_pct:.1f}% a year ({nurses.low_pct:.1f}% to {nurses.high_pct:.1f}%). The points "
+            "come from publications with different country coverage, so the intervals understate the "
+            "uncertainty about a constant set of countries."
+        ),
+        would_change=(
+            "The full OECD Health Workforce Migration panel (stocks by destination and year on a constant "
+            "set of countries) showing flat or falling stocks."
+        ),
+    )
+
+
+@evaluates("migration_accelerating")
+def evaluate_accelerating() -> ClaimResult:
+    pooled = _main_fit("doctors", "share_pct", by_publication=False)
+    within = _main_fit("doctors", "share_pct", by_publication=True)
+    significant = [fit.curvature_low > 0 for fit in (pooled, within)]
+    negative = [fit.curvature_high < 0 for fit in (pooled, within)]
+    if all(significant):
+        verdict = "supported"
+    elif all(negative):
+        verdict = "not supported"
+    elif any(significant):
+        verdict = "partly supported"
+    else:
+        verdict = "not testable with the available data"
+    return ClaimResult(
+        "migration_accelerating",
+        100 * within.curvature,
+        100 * within.curvature_low,
+        100 * within.curvature_high,
+        "curvature of log foreign-trained share of doctors (x100, per year squared)",
+        verdict,
+        reason=(
+            f"The foreign-trained share of doctors in OECD countries rose by {pooled.growth_pct:.1f}% a year "
+            f"across all {pooled.n_points} published points ({pooled.low_pct:.1f}% to {pooled.high_pct:.1f}%). "
+            f"A squared-year term, positive under acceleration, is {100 * pooled.curvature:.2f} "
+            f"({100 * pooled.curvature_low:.2f} to {100 * pooled.curvature_high:.2f}) when all points are "
+            f"pooled, and {100 * within.curvature:.2f} ({100 * within.curvature_low:.2f} to "
+            f"{100 * within.curvature_high:.2f}) when growth is identified only within each publication's own "
+            f"decade comparison ({within.n_points} points). The shares are published rounded to whole "
+            "percentages or as fractions ('one in six'), which is coarse relative to the differences that "
+            "identify curvature. The claim itself is about projections, which past data cannot confirm."
+        ),
+        would_change=(
+            "An annual series of foreign-trained stocks or inflows on a constant set of countries (the "
+            "OECD HEALTH_WFMI panel, 2000 onwards) long enough to estimate a change in the growth rate."
+        ),
+    )
+
+
+def fitted_band(points: pd.DataFrame, years: np.ndarray) -> pd.DataFrame:
+    """Pooled log-linear fit evaluated on ``years``: fitted value and 95% confidence band (HC3)."""
+    t = points["year"].to_numpy(dtype=float) - CENTRE_YEAR
+    fit = sm.OLS(np.log(points["value"].to_numpy(dtype=float)), sm.add_constant(t)).fit(cov_type="HC3")
+    grid = sm.add_constant(np.asarray(years, dtype=float) - CENTRE_YEAR, has_constant="add")
+    pred = fit.get_prediction(grid).summary_frame(alpha=0.05)
+    return pd.DataFrame(
+        {
+            "year": years,
+            "fit": np.exp(pred["mean"]),
+            "low": np.exp(pred["mean_ci_lower"]),
+            "high": np.exp(pred["mean_ci_upper"]),
+        }
+    )
