@@ -7,7 +7,7 @@ BUILD  := _build
 NOTEBOOKS := $(wildcard notebooks/*.md)
 JB_FLAGS := -W -n --keep-going
 
-.PHONY: env book test lint unit pairing nbval book-strict linkcheck record lock clean
+.PHONY: env book test lint unit browser pairing nbval book-strict linkcheck record lock clean pdf
 
 ## env: create .venv with the locked packages (uv from PyPI; pip fallback)
 $(ENV_OK): requirements.txt pyproject.toml
@@ -27,15 +27,19 @@ book: env
 	@echo "Book: $(BUILD)/html/index.html"
 
 ## test: the whole verification, as run by CI
-test: lint unit pairing nbval book-strict linkcheck
+test: lint unit pairing nbval book-strict linkcheck browser
 	@echo "make test: all checks passed"
 
 lint: env
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks _ext
+	$(BIN)/ruff format --check src tests benchmarks _ext
 
 unit: env
-	$(BIN)/pytest -q tests
+	$(BIN)/pytest -q -p no:cacheprovider tests --ignore=tests/browser
+
+## browser: every built page in headless Chromium, offline (skipped, with the reason, without Chromium)
+browser: env
+	$(BIN)/pytest -q -rs -p no:cacheprovider tests/browser
 
 ## pairing: the committed .ipynb must hold the same code as its .md (outputs are kept)
 pairing: env
