@@ -116,3 +116,27 @@ def share_bars(table: pd.DataFrame, title: str) -> plt.Figure:
     ax.set_title(title)
     ax.tick_params(axis="y", labelsize=8)
     return fig
+
+
+def composition_bars(composition: pd.DataFrame, dimension: str, title: str) -> plt.Figure:
+    """Share of foreign-trained doctors by origin group, one bar per destination scope."""
+    subset = composition[composition["dimension"] == dimension].copy()
+    subset["scope"] = subset["destinations"] + " (" + subset["year"].astype(str) + ")"
+    subset["share_pct"] = 100 * subset["share"]
+    fig, ax = plt.subplots(figsize=(8, 3.8))
+    sns.barplot(data=subset, y="group", x="share_pct", hue="scope", ax=ax, palette=["#1b6ca8", "#e67e22"])
+    ax.set_xlabel("% of foreign-trained doctors")
+    ax.set_ylabel("")
+    ax.set_title(title)
+    ax.legend(title=None, fontsize=8)
+    return fig
+
+
+def density_lines(density: pd.DataFrame, title: str, ylabel: str) -> plt.Figure:
+    """Workforce density over time, one line per country (columns iso3, year, value, indicator)."""
+    fig, ax = plt.subplots(figsize=(8, 4.2))
+    sns.lineplot(data=density, x="year", y="value", hue="iso3", style="indicator", marker="o", markersize=3, ax=ax)
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize=7, ncol=2)
+    return fig

@@ -306,3 +306,32 @@ def fitted_band(points: pd.DataFrame, years: np.ndarray) -> pd.DataFrame:
             "high": np.exp(pred["mean_ci_upper"]),
         }
     )
+
+
+@evaluates("south_south_movement")
+def evaluate_south_south() -> ClaimResult:
+    from analysis import origins
+    from analysis.sources import oecd, worldbank
+
+    split = origins.north_south_split(oecd.load_foreign_trained_doctors(), worldbank.load_class())
+    pooled = split[(split["destination"] == "all") & (split["year"] == 2018)].iloc[0]
+    north = 100 * float(pooled["share_north_north"])
+    return ClaimResult(
+        "south_south_movement",
+        north,
+        north,
+        north,
+        "% of foreign-trained doctors in 21 OECD destinations (2018) trained in high-income countries",
+        "not testable with the available data",
+        reason=(
+            f"All destinations in the available data are OECD countries, so movement into low- and "
+            f"middle-income countries (South-South, North-South) is not observed at all, and a single year "
+            f"cannot show growth. What the data do show is that {north:.0f}% of foreign-trained doctors in "
+            "the 21 destinations of 2018 trained in another high-income country: North-North movement is "
+            "large, which the claim's framing leaves out."
+        ),
+        would_change=(
+            "Stocks of foreign-trained doctors and nurses by origin for non-OECD destinations (for example from "
+            "WHO National Health Workforce Accounts, indicator on foreign-trained workers) in at least two years."
+        ),
+    )

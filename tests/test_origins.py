@@ -1,0 +1,293 @@
+"""Origins of foreign-trained doctors, emigration rates, the derived SSL and density trends.
+
+The first tests use small synthetic frames (made-up codes such as AAA, HIC, LIC) with answers
+computed by hand; the last ones run on the staged real data and check facts recorded in
+PROVENANCE.md.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import origins
+
+# --- synthetic fixtures ------------------------------------------------------------------------
+
+
+def _ftds(rows: list[tuple[str, str, int, float]]) -> pd.DataFrame:
+    """Synthetic FTDS frame from (destination, origin, year, value) tuples."""
+    frame = pd.DataFrame(rows, columns=["iso3", "origin", "year", "value"])
+    return frame.assign(measure="FTDS", flag=None)
+
+
+@pytest.fixture
+def ftds() -> pd.DataFrame:
+    # synthetic: two destinations in 2018 (no totals), the USA in 2016 with TOT and NS rows
+    return _ftds(
+        [
+            ("AAA", "HIC", 2018, 60),
+            ("AAA", "LIC", 2018, 30),
+            ("AAA", "ZZZ", 2018, 10),  # origin not in the groups table
+            ("AAA", "AAA", 2018, 0),  # own country: ignored
+            ("BBB", "HIC", 2018, 20),
+            ("BBB", "LIC", 2018, 80),
+            ("USA", "LIC", 2016, 40),
+            ("USA", "HIC", 2016, 10),
+            ("USA", "NS", 2016, 5),
+            ("USA", "TOT", 2016, 55),
+        ]
+    )
+
+
+@pytest.fixture
+def groups() -> pd.DataFrame:
+    # synthetic CLASS-like table
+    return pd.DataFrame(
+        {
+            "iso3": ["HIC", "LIC", "AAA", "BBB", "USA"],
+            "name": ["High", "Low", "A", "B", "United States"],
+            "region": ["Europe & Central Asia", "Sub-Saharan Africa", "X", "X", "North America"],
+            "income_group": ["High income", "Low income", "High income", "High income", "High income"],
+        }
+    )
+
+
+def test_origin_composition_counts_and_shares(ftds, groups):
+    comp = origins.origin_composition(ftds, groups)
+    y2018 = comp[(comp["year"] == 2018) & (comp["dimension"] == "income_group")].set_index("group")
+    # 2018: HIC 60+20=80, LIC 30+80=110, ZZZ 10 -> unclassified; total 200
+    assert y2018.loc["High income", "doctors"] == 80
+    assert y2018.loc["Low income", "share"] == pytest.approx(110 / 200)
+    assert y2018.loc["unclassified", "doctors"] == 10
+    assert set(comp.loc[comp["year"] == 2018, "destinations"]) == {"2 destinations"}
+    usa = comp[(comp["year"] == 2016) & (comp["dimension"] == "region")].set_index("group")
+    # TOT and NS left out: 40 + 10 = 50
+    assert usa["doctors"].sum() == 50
+    assert usa.loc["Sub-Saharan Africa", "share"] == pytest.approx(0.8)
+    assert set(comp.loc[comp["year"] == 2016, "destinations"]) == {"USA"}
+
+
+def test_top_origins_per_destination_and_pooled(ftds):
+    top = origins.top_origins(ftds, 2)
+    aaa = top[top["destination"] == "AAA"]
+    assert aaa["origin"].tolist() == ["HIC", "LIC"]
+    assert aaa["share"].tolist() == pytest.approx([0.6, 0.3])
+    assert "TOT" not in set(top["origin"]) and "NS" not in set(top["origin"])
+    pooled = origins.top_origins(ftds, 1, pooled=True)
+    row = pooled[pooled["year"] == 2018].iloc[0]
+    assert (row["destination"], row["origin"], row["doctors"]) == ("2 destinations", "LIC", 110)
+
+
+def test_north_south_split(ftds, groups):
+    split = origins.north_south_split(ftds, groups).set_index(["destination", "year"])
+    assert split.loc[("AAA", 2018), "share_north_north"] == pytest.approx(0.6)
+    # the unclassified origin counts as "other" and is reported again
+    assert split.loc[("AAA", 2018), "share_south_north"] == pytest.approx(0.4)
+    assert split.loc[("AAA", 2018), "of_which_unclassified"] == 10
+    assert split.loc[("all", 2018), "share_north_north"] == pytest.approx(80 / 200)
+    assert split.loc[("USA", 2016), "share_south_north"] == pytest.approx(0.8)
+
+
+def test_emigration_rate_hand_computed():
+    # synthetic: origin ORG has 20 doctors in AAA (2018) and 10 in the USA (2016): 30 abroad;
+    # at home 70 in 2017 (1 year from 2018) and 90 in 2022 (4 years): 70 is used
+    ftds = _ftds(
+        [
+            ("AAA", "ORG", 2018, 20),
+            ("USA", "ORG", 2016, 10),
+            ("USA", "TOT", 2016, 10),
+            ("AAA", "TIE", 2018, 50),
+            ("AAA", "FAR", 2018, 5),
+        ]
+    )
+    counts = pd.DataFrame(
+        {
+            "iso3": ["ORG", "ORG", "TIE", "TIE", "FAR"],
+            "year": [2017, 2022, 2016, 2020, 2010],
+            "measure": "HWF_0002",
+            "value": [70.0, 90.0, 50.0, 150.0, 100.0],
+        }
+    )
+    rates = origins.emigration_rates(ftds, counts).set_index("origin")
+    assert rates.loc["ORG", "abroad"] == 30
+    assert rates.loc["ORG", "home"] == 70 and rates.loc["ORG", "home_year"] == 2017
+    assert rates.loc["ORG", "rate"] == pytest.approx(0.3)
+    assert rates.loc["ORG", "destination_years"] == "2016/2018"
+    # tie between 2016 and 2020 (both 2 years away): the earlier year wins -> 50 / (50 + 50)
+    assert rates.loc["TIE", "home_year"] == 2016
+    assert rates.loc["TIE", "rate"] == pytest.approx(0.5)
+    # no home count within 3 years: dropped
+    assert "FAR" not in rates.index
+    assert "FAR" in origins.emigration_rates(ftds, counts, max_year_gap=8)["origin"].tolist()
+
+
+def test_emigration_uses_each_destinations_year_nearest_2018():
+    # synthetic: a destination with both 2016 and 2018 data contributes its 2018 value only
+    ftds = _ftds([("AAA", "ORG", 2016, 999), ("AAA", "ORG", 2018, 25)])
+    counts = pd.DataFrame({"iso3": ["ORG"], "year": [2018], "measure": "HWF_0002", "value": [75.0]})
+    rates = origins.emigration_rates(ftds, counts)
+    assert rates["abroad"].tolist() == [25] and rates["rate"].tolist() == [pytest.approx(0.25)]
+
+
+def _panel(rows: list[tuple[str, int, float]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["iso3", "year", "value"])
+
+
+def test_derive_ssl_threshold_edges():
+    # synthetic densities; the list needs density sum < 49 AND UHC < 55 (strict)
+    doctors = _panel(
+        [
+            ("INN", 2020, 10.0),
+            ("EDG", 2020, 20.0),
+            ("UHC", 2020, 5.0),
+            ("OLD", 2012, 1.0),  # before 2013: ignored
+            ("LAT", 2015, 100.0),
+            ("LAT", 2019, 4.0),  # latest doctors year 2019
+            ("NOU", 2020, 1.0),
+        ]
+    )
+    nurses = _panel(
+        [
+            ("INN", 2021, 38.99),  # 48.99 < 49
+            ("EDG", 2021, 29.0),  # 49.0, not < 49
+            ("UHC", 2021, 5.0),
+            ("OLD", 2020, 1.0),
+            ("LAT", 2016, 5.0),
+            ("LAT", 2022, 6.0),  # latest nurses year 2022, taken separately
+            ("NOU", 2020, 1.0),
+        ]
+    )
+    uhc = _panel(
+        [
+            ("INN", 2021, 54.99),
+            ("EDG", 2021, 30.0),
+            ("UHC", 2021, 55.0),  # not < 55
+            ("OLD", 2021, 30.0),
+            ("LAT", 2021, 40.0),
+            ("NOU", 2019, 30.0),  # not the UHC year
+        ]
+    )
+    ssl = origins.derive_ssl(doctors, nurses, uhc).set_index("iso3")
+    assert ssl.loc["INN", "on_derived_list"]
+    assert not ssl.loc["EDG", "on_derived_list"] and ssl.loc["EDG", "density_sum"] == pytest.approx(49)
+    assert not ssl.loc["UHC", "on_derived_list"]
+    assert np.isnan(ssl.loc["OLD", "doctors_density"]) and not ssl.loc["OLD", "on_derived_list"]
+    assert ssl.loc["LAT", "doctors_year"] == 2019 and ssl.loc["LAT", "nurses_year"] == 2022
+    assert ssl.loc["LAT", "density_sum"] == pytest.approx(10) and ssl.loc["LAT", "on_derived_list"]
+    assert np.isnan(ssl.loc["NOU", "uhc_index"]) and not ssl.loc["NOU", "on_derived_list"]
+    assert ssl["on_derived_list"].sum() == 2
+
+
+def test_compare_ssl_statuses():
+    derived = pd.DataFrame({"iso3": ["AAA", "BBB", "CCC"], "on_derived_list": [True, True, False]})
+    official = pd.DataFrame({"iso3": ["BBB", "DDD"], "country": ["B", "D"], "list_year": ["2023", "2023"]})
+    table = origins.compare_ssl(derived, official).set_index("iso3")
+    assert table["status"].to_dict() == {"BBB": "both", "AAA": "derived only", "DDD": "official only"}
+    assert table.loc["DDD", "official"] and not table.loc["DDD", "derived"]
+    assert list(table.reset_index().columns) == ["iso3", "derived", "official", "status"]
+
+
+def test_density_trend_recovers_growth_with_a_break():
+    # synthetic: exact 3% a year growth, 2000-2015, with the level doubled from 2008 on
+    years = np.arange(2000, 2016)
+    values = 10 * 1.03 ** (years - 2000) * np.where(years >= 2008, 2.0, 1.0)
+    density = pd.DataFrame({"iso3": "EXP", "year": years, "value": values})
+    trend = origins.density_trends(density, ["EXP"]).iloc[0]
+    assert trend["breaks"] == "2008"
+    assert trend["growth"] == pytest.approx(0.03, abs=1e-10)
+    assert trend["n_obs"] == 16 and trend["first_year"] == 2000 and trend["last_year"] == 2015
+
+
+def test_density_trend_interval_and_short_series():
+    rng = np.random.default_rng(1)  # synthetic noisy 2% growth, no break
+    years = np.arange(1990, 2020)
+    values = 5 * np.exp(0.02 * (years - 1990) + rng.normal(0, 0.02, len(years)))
+    density = pd.concat(
+        [
+            pd.DataFrame({"iso3": "NOI", "year": years, "value": values}),
+            pd.DataFrame({"iso3": "SHO", "year": [2000, 2001, 2002, 2003], "value": [1.0, 1.1, 1.2, 1.3]}),
+        ]
+    )
+    trends = origins.density_trends(density, ["NOI", "SHO", "NON"]).set_index("iso3")
+    noisy = trends.loc["NOI"]
+    assert noisy["breaks"] == ""
+    assert noisy["growth_low"] < np.expm1(0.02) < noisy["growth_high"]
+    assert noisy["growth_high"] - noisy["growth_low"] < 0.01
+    assert trends.loc["SHO", "n_obs"] == 4 and np.isnan(trends.loc["SHO", "growth"])
+    assert trends.loc["NON", "n_obs"] == 0 and np.isnan(trends.loc["NON", "growth"])
+
+
+def test_series_breaks_up_down_and_gaps():
+    years = np.array([2000, 2001, 2002, 2005, 2006])
+    values = np.array([10.0, 16.0, 7.0, 14.0, 14.5])
+    # +60% in 2001 and -56% in 2002 are breaks; +100% across 2002-2005 (3 years) is not
+    assert origins.series_breaks(years, values) == [2001, 2002]
+    assert origins.series_breaks(years, values, max_gap=3) == [2001, 2002, 2005]
+
+
+def test_remittance_growth_skips_zeros():
+    # synthetic: 2010 = 0 (not reported), 100 in 2011, 121 in 2013 -> 10% a year over 2 years
+    remit = _panel([("RRR", 2010, 0.0), ("RRR", 2011, 100.0), ("RRR", 2013, 121.0), ("RRR", 2023, 1e6)])
+    growth = origins.remittance_growth(remit).set_index("iso3").loc["RRR"]
+    assert growth["growth_first_year"] == 2011 and growth["growth_last_year"] == 2013
+    assert growth["growth"] == pytest.approx(0.10)
+
+
+# --- real data (facts from PROVENANCE.md) ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real():
+    from analysis import published
+    from analysis.sources import knomad, oecd, who, worldbank
+
+    return {
+        "ftds": oecd.load_foreign_trained_doctors(),
+        "groups": worldbank.load_class(),
+        "counts": who.load_nhwa2022("doctors"),
+        "doctors": who.load_ddf("HWF_0001"),
+        "nurses": who.load_ddf("HWF_0006"),
+        "uhc": who.load_ddf("UHC_INDEX_REPORTED"),
+        "official": published.ssl_list(),
+        "remittances": knomad.load_remittances().countries,
+    }
+
+
+def test_real_top_origins_of_uk_doctors(real):
+    top = origins.top_origins(real["ftds"], 2)
+    gbr = top[top["destination"] == "GBR"]
+    assert gbr["origin"].tolist() == ["IND", "PAK"]
+    assert gbr["doctors"].tolist() == [15_870, 5_922]
+
+
+def test_real_composition_and_split_are_consistent(real):
+    comp = origins.origin_composition(real["ftds"], real["groups"])
+    usa = comp[(comp["year"] == 2016) & (comp["dimension"] == "income_group")]
+    # USA total 215,630 includes 5,810 of unstated origin (NS), left out here (rounding aside)
+    assert usa["doctors"].sum() == pytest.approx(215_630 - 5_810, abs=20)
+    germany = origins.top_origins(real["ftds"], 500).query("destination == 'DEU'")
+    assert germany["doctors"].sum() == 44_085
+    split = origins.north_south_split(real["ftds"], real["groups"])
+    overall = split[split["destination"] == "all"]
+    assert (overall["share_north_north"] + overall["share_south_north"]).tolist() == pytest.approx([1, 1])
+
+
+def test_real_derived_ssl_close_to_official(real):
+    derived = origins.derive_ssl(real["doctors"], real["nurses"], real["uhc"])
+    n_listed = int(derived["on_derived_list"].sum())
+    assert 45 <= n_listed <= 60  # PROVENANCE section 6: 53 countries
+    table = origins.compare_ssl(derived, real["official"])
+    assert len(real["official"]) == 55
+    both = int((table["status"] == "both").sum())
+    assert both / n_listed > 0.8
+
+
+def test_real_emigration_and_ilo_profile(real):
+    rates = origins.emigration_rates(real["ftds"], real["counts"])
+    assert rates["rate"].between(0, 1).all()
+    assert rates["home_year"].between(2015, 2021).all()
+    profile = origins.ilo_six_profile(real["doctors"], real["nurses"], real["remittances"], rates)
+    assert profile["iso3"].tolist() == origins.ILO_SIX
+    assert profile[["doctors_density", "nurses_density", "remittances_2022"]].notna().all().all()
