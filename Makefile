@@ -71,3 +71,13 @@ lock: env
 
 clean:
 	rm -rf $(BUILD)
+
+## pdf: one PDF of the whole book (single-page HTML printed by headless Chromium; no LaTeX)
+pdf: env
+	$(BIN)/python -m analysis.buildinfo $(BUILD)
+	$(BIN)/jupyter-book build . --builder singlehtml --keep-going
+	cp -r $(BUILD)/singlehtml/_static $(BUILD)/singlehtml/_images $(BUILD)/singlehtml/book/ 2>/dev/null || true
+	chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+	  --disable-sync --no-first-run --user-data-dir=$$(mktemp -d) --virtual-time-budget=20000 \
+	  --no-pdf-header-footer --print-to-pdf=$(BUILD)/book.pdf file://$(CURDIR)/$(BUILD)/singlehtml/book/intro.html
+	@echo "PDF: $(BUILD)/book.pdf"

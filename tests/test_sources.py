@@ -141,3 +141,13 @@ def test_wdi_parse_error_names_year_column(tmp_path):
     )
     with pytest.raises(ParseError, match=r"line 7, column '2000'"):
         worldbank.parse_wdi_wide(raw, tmp_path / "synthetic_wdi.csv")
+
+
+def test_who_vintages_mostly_revised():
+    """PROVENANCE.md: only 6.8% of the 2,803 common HWF_0001 country-years agree to +/-0.01."""
+    from analysis.catalog import vintage_agreement
+
+    old = who.load_nhwa2022("doctors")
+    agreement = vintage_agreement(old[old["measure"] == "HWF_0001"], who.load_ddf("HWF_0001"))
+    assert agreement["common"] == 2803
+    assert agreement["share_identical"] == pytest.approx(0.068, abs=0.001)

@@ -84,12 +84,13 @@ def vintage_agreement(old: pd.DataFrame, new: pd.DataFrame, tolerance: float = 0
     """
     merged = old.merge(new, on=["iso3", "year", "measure"], suffixes=("_old", "_new"))
     diff = (merged["value_new"] - merged["value_old"]).abs()
+    within = diff <= tolerance + 1e-9  # values have 2 decimals: allow for float representation error
     relative = diff / merged["value_old"].where(merged["value_old"] != 0)
     return pd.Series(
         {
             "common": len(merged),
-            "identical": int((diff <= tolerance).sum()),
-            "share_identical": float((diff <= tolerance).mean()) if len(merged) else float("nan"),
+            "identical": int(within.sum()),
+            "share_identical": float(within.mean()) if len(merged) else float("nan"),
             "median_relative_revision": float(relative.median()),
         }
     )
