@@ -39,7 +39,7 @@ TEXT_COLUMNS = [
     "section",
 ]
 #: Chapter modules that register evaluators (imported by :func:`build_register`).
-CHAPTER_MODULES = ("analysis.trends", "analysis.claim60", "analysis.code_reporting")
+CHAPTER_MODULES = ("analysis.trends", "analysis.claim60", "analysis.gsp", "analysis.code_reporting")
 
 _EVALUATORS: dict[str, Callable[[], ClaimResult]] = {}
 
