@@ -56,8 +56,13 @@ book-strict: env
 	$(BIN)/python -m analysis.buildinfo $(BUILD)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 
+## linkcheck: internal links of the built HTML, served on 127.0.0.1 (LinkChecker drops root privileges
+## and could not read a private build folder through file:// URLs)
 linkcheck: env
-	$(BIN)/linkchecker --no-status --no-warnings $(BUILD)/html/index.html
+	@port=$$($(BIN)/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	$(BIN)/python -m http.server $$port --bind 127.0.0.1 --directory $(BUILD)/html >/dev/null 2>&1 & pid=$$!; \
+	sleep 1; $(BIN)/linkchecker -f tests/linkcheckerrc --no-status --no-warnings http://127.0.0.1:$$port/index.html; rc=$$?; \
+	kill $$pid; exit $$rc
 
 ## record: re-execute every notebook and store its outputs as the new reference (after a deliberate change)
 record: env

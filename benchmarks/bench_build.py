@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run(cmd: str, cwd: Path, env: dict) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, shell=True, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run(cmd, shell=True, cwd=cwd, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"`{cmd}` failed in {cwd}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     return time.perf_counter() - start
 
 

@@ -83,3 +83,18 @@ def test_exports_round_trip(register, tmp_path):
     assert from_csv["claim_id"].tolist() == register["claim_id"].tolist()
     assert from_json["verdict"].tolist() == register["verdict"].tolist()
     assert from_csv["estimate"].tolist() == pytest.approx(register["estimate"].tolist())
+
+
+def test_register_export_is_deterministic(register):
+    """Two independent evaluations (seeded Monte Carlo and bootstraps) give byte-identical exports."""
+    again = claims.build_register()
+    assert claims.format_register(register, "csv") == claims.format_register(again, "csv")
+    assert claims.format_register(register, "json") == claims.format_register(again, "json")
+
+
+def test_readme_snapshot_matches_the_register(register):
+    """The README quotes the 60% re-estimate; it must be what the code computes (rounded)."""
+    readme = (project_root() / "README.md").read_text()
+    row = register.set_index("claim_id").loc["oecd_60pct"]
+    quoted = f"about {row['estimate']:.0f}% (95% interval {row['low']:.0f}% to {row['high']:.0f}%)"
+    assert quoted in readme, f"README should say: {quoted}"
