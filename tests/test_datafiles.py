@@ -116,3 +116,27 @@ def test_fetch_prefers_existing_verified_copy(isolated_data):
     shutil.copy(REAL_SHARED / item.path, target)
     unreachable = replace(item, download_url="http://127.0.0.1:9/unreachable")
     assert datafiles.fetch(unreachable) == target
+
+
+def test_parsed_cache_rebuilds_when_code_changes(isolated_data):
+    import pandas as pd
+
+    from analysis.sources._read import parsed_cache
+
+    item = entry("iso3166")
+    target = isolated_data["shared"] / item.path
+    target.parent.mkdir(parents=True)
+    shutil.copy(REAL_SHARED / item.path, target)
+    calls = []
+
+    def build():  # synthetic frame standing in for a slow parse
+        calls.append(1)
+        return pd.DataFrame({"x": [len(calls)]})
+
+    first = parsed_cache("iso3166", build, "code v1")
+    again = parsed_cache("iso3166", build, "code v1")
+    changed = parsed_cache("iso3166", build, "code v2")
+    assert len(calls) == 2
+    assert first["x"].tolist() == again["x"].tolist() == [1]
+    assert changed["x"].tolist() == [2]
+    assert len(list((isolated_data["cache"].parent / "parsed").glob("iso3166-*.pkl"))) == 2

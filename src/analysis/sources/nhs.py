@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.checks import require_columns, to_number, validate
-from analysis.countries import nhs_nationality_to_iso3
+from analysis.countries import nhs_nationality_table, nhs_nationality_to_iso3
 from analysis.errors import SchemaError
 from analysis.schemas import NHS_NATIONALITY
-from analysis.sources._read import read_csv, read_excel, verified
+from analysis.sources._read import parsed_cache, read_csv, read_excel, verified
 
 STAFF_GROUP_KEY = "nhs_staff_nationality_2017_2018"
 REGION_KEY = "nhs_staff_nationality_2016_2017"
@@ -19,7 +20,16 @@ ALL_STAFF = "All staff groups"
 
 
 def load_staff_group_fte() -> pd.DataFrame:
-    """England FTE by staff group and nationality, 30 Sep 2017 and 30 Jun 2018 (organisations summed)."""
+    """England FTE by staff group and nationality, 30 Sep 2017 and 30 Jun 2018 (organisations summed).
+
+    Parsed once and cached on disk, keyed on the workbook's sha256 and this module's code.
+    """
+    # the key covers the parsing code and the nationality table it applies
+    code = inspect.getsource(_parse_staff_group_fte) + nhs_nationality_table().to_csv()
+    return parsed_cache(STAFF_GROUP_KEY, _parse_staff_group_fte, code)
+
+
+def _parse_staff_group_fte() -> pd.DataFrame:
     path, item = verified(STAFF_GROUP_KEY)
     raw = read_excel(path, item, sheet_name="Data", dtype={"Month": str, "FTE": object})
     require_columns(raw, STAFF_GROUP_COLUMNS, path)
