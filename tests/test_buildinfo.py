@@ -35,6 +35,8 @@ def test_cache_cleared_only_when_sources_change(tmp_path):
     (cache / "entry").write_text("cached notebook")
     assert invalidate_stale_cache(build, root) is False
     assert (cache / "entry").exists()
+    (build / ".doctrees").mkdir()
     (root / "src" / "analysis" / "trends.py").write_text("RATE = 3\n")
     assert invalidate_stale_cache(build, root) is True
     assert not cache.exists()
+    assert not (build / ".doctrees").exists()  # else Sphinx would not re-read unchanged notebooks

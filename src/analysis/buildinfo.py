@@ -68,15 +68,24 @@ def source_stamp(root: Path | None = None) -> str:
     return digest.hexdigest()
 
 
+#: What a stale build must lose: the execution cache, and Sphinx's environment, without which Sphinx
+#: would re-read (and so re-execute) only the documents whose own source changed.
+STALE_PARTS = (".jupyter_cache", ".doctrees")
+
+
 def invalidate_stale_cache(build_dir: Path, root: Path | None = None) -> bool:
-    """Delete ``build_dir/.jupyter_cache`` if the source stamp changed; return True if deleted."""
+    """Delete the execution cache and Sphinx environment if the source stamp changed.
+
+    Returns True if they were deleted (the next build re-executes every notebook).
+    """
     stamp = source_stamp(root)
     stamp_path = build_dir / STAMP_FILE
     cache = build_dir / ".jupyter_cache"
     stale = stamp_path.exists() and stamp_path.read_text().strip() != stamp
     missing_stamp = not stamp_path.exists() and cache.exists()
     if stale or missing_stamp:
-        shutil.rmtree(cache, ignore_errors=True)
+        for part in STALE_PARTS:
+            shutil.rmtree(build_dir / part, ignore_errors=True)
     build_dir.mkdir(parents=True, exist_ok=True)
     stamp_path.write_text(stamp + "\n")
     return stale or missing_stamp
@@ -86,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     build_dir = Path(args[0]) if args else project_root() / "_build"
     if invalidate_stale_cache(build_dir):
-        print(f"sources changed since the last build: cleared {build_dir / '.jupyter_cache'}")
+        print(f"sources changed since the last build: cleared {', '.join(STALE_PARTS)} in {build_dir}")
     return 0
 
 
