@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 
 def plain(value: object) -> object:
     """Turn numpy scalars into plain Python numbers (stable reprs across numpy versions)."""
@@ -27,12 +25,3 @@ def glue_value(key: str, value: object) -> object:
 def glue_values(prefix: str, values: dict[str, object]) -> None:
     for name, value in values.items():
         glue_value(f"{prefix}_{name}", value)
-
-
-def display_table(frame: pd.DataFrame, floatfmt: str = "{:,.1f}") -> str:
-    """A fixed-width text rendering of ``frame`` (what nbval compares is this exact text)."""
-    formatted = frame.copy()
-    for col in formatted.columns:
-        if pd.api.types.is_float_dtype(formatted[col]):
-            formatted[col] = formatted[col].map(lambda v: "" if pd.isna(v) else floatfmt.format(v))
-    return formatted.to_string(index=False)

@@ -113,15 +113,6 @@ def load_class() -> pd.DataFrame:
     return validate(frame, COUNTRY_GROUPS, path)
 
 
-def load_class_aggregates() -> pd.DataFrame:
-    """CLASS rows that are groups, not economies: ``code, name``."""
-    path, item = verified("wb_class_fy2023")
-    raw = read_excel(path, item, sheet_name="List of economies", dtype=str)
-    require_columns(raw, CLASS_COLUMNS, path)
-    groups = raw[raw["Region"].isna()]
-    return pd.DataFrame({"code": groups["Code"].str.strip(), "name": groups["Economy"].str.strip()})
-
-
 def parse_oghist(raw: pd.DataFrame, source: Path | str) -> pd.DataFrame:
     """Tidy the 'Country Analytical History' sheet (read with ``header=None``)."""
     fy_row = raw.index[raw[1].astype(str).str.startswith("Bank's fiscal year")]
