@@ -81,3 +81,27 @@ def test_foreign_trained_shares_prefer_the_total_row():
 def test_too_few_points_is_an_error():
     with pytest.raises(ValueError, match="at least 3"):
         trends.fit_published_trend(_points([1.0, 2.0], [2000, 2001], ["a_1", "a_2"]), "synthetic")
+
+
+def test_trend_glue_keys():
+    fits = pd.DataFrame(
+        {
+            "series": ["foreign-trained doctors (number)", "foreign-trained share of nurses"],
+            "model": ["pooled points", "within publication"],
+            "growth_pct": [3.0, 1.0],
+            "low_pct": [2.0, 0.5],
+            "high_pct": [4.0, 1.5],
+        }
+    )
+    values = trends.trend_glue_values(fits)
+    assert values["doctors_pooled_growth"] == 3.0
+    assert values["share_of_nurses_within_high"] == 1.5
+
+
+def test_largest_jump_skips_unreported_zeros():
+    from analysis.origins import largest_jump
+
+    synthetic = pd.DataFrame(
+        {"iso3": ["AAA"] * 4, "year": [2010, 2011, 2012, 2013], "value": [0.0, 100.0, 120.0, 600.0]}
+    )
+    assert largest_jump(synthetic, "AAA") == {"from_year": 2012, "to_year": 2013, "ratio": 5.0}

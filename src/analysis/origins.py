@@ -451,3 +451,15 @@ def ilo_six_profile(
     growth = growth.rename(columns={"growth": f"remittances_growth_{growth_start}_{remittance_year}"})
     frame = frame.merge(growth.drop(columns=["growth_first_year", "growth_last_year"]), on="iso3", how="left")
     return frame
+
+
+def largest_jump(remittances: pd.DataFrame, iso3: str) -> dict[str, float]:
+    """The largest year-on-year ratio in one country's remittance inflows (zeros, i.e. 'not reported',
+    excluded): a jump of several times in one year is a change of coverage, not of remittances."""
+    series = remittances[(remittances["iso3"] == iso3) & (remittances["value"] > 0)].sort_values("year")
+    ratio = series["value"].to_numpy()[1:] / series["value"].to_numpy()[:-1]
+    if len(ratio) == 0:
+        raise ValueError(f"{iso3}: fewer than two non-zero remittance values")
+    i = int(np.argmax(ratio))
+    years = series["year"].to_numpy()
+    return {"from_year": int(years[i]), "to_year": int(years[i + 1]), "ratio": float(ratio[i])}

@@ -335,3 +335,16 @@ def evaluate_south_south() -> ClaimResult:
             "WHO National Health Workforce Accounts, indicator on foreign-trained workers) in at least two years."
         ),
     )
+
+
+def trend_glue_values(fits: pd.DataFrame) -> dict[str, float]:
+    """Growth and interval of each fitted series, keyed ``<series>_<model>_<growth|low|high>``.
+
+    ``<series>`` is e.g. ``doctors`` (count) or ``share_of_doctors``; ``<model>`` is ``pooled`` or ``within``.
+    """
+    values = {}
+    for row in fits.itertuples():
+        series = row.series.split(" (")[0].replace("foreign-trained ", "").replace(" ", "_")
+        key = f"{series}_{row.model.split()[0]}"
+        values.update({f"{key}_growth": row.growth_pct, f"{key}_low": row.low_pct, f"{key}_high": row.high_pct})
+    return values
