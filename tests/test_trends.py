@@ -105,3 +105,5 @@ def test_largest_jump_skips_unreported_zeros():
         {"iso3": ["AAA"] * 4, "year": [2010, 2011, 2012, 2013], "value": [0.0, 100.0, 120.0, 600.0]}
     )
     assert largest_jump(synthetic, "AAA") == {"from_year": 2012, "to_year": 2013, "ratio": 5.0}
+    assert largest_jump(synthetic, "AAA", start=2011)["ratio"] == 5.0
+    assert largest_jump(synthetic.iloc[:3], "AAA", start=2011)["ratio"] == 1.2

@@ -453,10 +453,13 @@ def ilo_six_profile(
     return frame
 
 
-def largest_jump(remittances: pd.DataFrame, iso3: str) -> dict[str, float]:
-    """The largest year-on-year ratio in one country's remittance inflows (zeros, i.e. 'not reported',
-    excluded): a jump of several times in one year is a change of coverage, not of remittances."""
-    series = remittances[(remittances["iso3"] == iso3) & (remittances["value"] > 0)].sort_values("year")
+def largest_jump(remittances: pd.DataFrame, iso3: str, start: int | None = None) -> dict[str, float]:
+    """The largest year-on-year ratio in one country's remittance inflows from ``start`` on (zeros, i.e.
+    'not reported', excluded): a jump of several times in one year is a change of coverage."""
+    keep = (remittances["iso3"] == iso3) & (remittances["value"] > 0)
+    if start is not None:
+        keep &= remittances["year"] >= start
+    series = remittances[keep].sort_values("year")
     ratio = series["value"].to_numpy()[1:] / series["value"].to_numpy()[:-1]
     if len(ratio) == 0:
         raise ValueError(f"{iso3}: fewer than two non-zero remittance values")
