@@ -5,9 +5,14 @@ BIN    := $(VENV)/bin
 ENV_OK := $(VENV)/.installed
 BUILD  := _build
 NOTEBOOKS := $(wildcard notebooks/*.md)
-JB_FLAGS := -W -n --keep-going
 
-.PHONY: env book test lint unit browser pairing nbval book-strict linkcheck record lock clean pdf
+.PHONY: env data book test lint unit browser pairing nbval book-strict ledger linkcheck record lock clean pdf
+
+# One thread per numerical library: results must not depend on how work is split between threads.
+export OMP_NUM_THREADS ?= 1
+export OPENBLAS_NUM_THREADS ?= 1
+export MKL_NUM_THREADS ?= 1
+export NUMEXPR_NUM_THREADS ?= 1
 
 ## env: create .venv with the locked packages (uv from PyPI; pip fallback)
 $(ENV_OK): requirements.txt pyproject.toml
@@ -20,14 +25,18 @@ $(ENV_OK): requirements.txt pyproject.toml
 
 env: $(ENV_OK)
 
-## book: build the HTML book into _build/html, executing every notebook (cached when unchanged)
+## book: check (or download) the data, then build the HTML book into _build/html. Anything a change of
+## code, data or pages makes stale, or an interrupted build left behind, is deleted first (src/analysis/build.py).
 book: env
-	$(BIN)/python -m analysis.buildinfo $(BUILD)
-	$(BIN)/jupyter-book build . --keep-going
+	$(BIN)/python -m analysis.build
 	@echo "Book: $(BUILD)/html/index.html"
 
+## data: find and verify every data file; download missing ones into the cache (hash-checked)
+data: env
+	$(BIN)/python -m analysis data fetch
+
 ## test: the whole verification, as run by CI
-test: lint unit pairing nbval book-strict linkcheck browser
+test: lint unit pairing nbval book-strict ledger linkcheck browser
 	@echo "make test: all checks passed"
 
 lint: env
@@ -48,13 +57,16 @@ pairing: env
 	  (echo "notebooks/*.ipynb out of sync with notebooks/*.md: run 'make record' and commit" && exit 1)
 
 ## nbval: re-execute notebooks, compare text outputs with the committed reference outputs
-nbval: env
-	$(BIN)/pytest -q -p no:cacheprovider --nbval --nbval-current-env \
+nbval: env data
+	$(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile --nbval --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks/
 
+## ledger: every glued number of the fresh book build against results/ledger.csv, with per-quantity tolerances
+ledger: env
+	$(BIN)/python -m analysis.ledger check
+
 book-strict: env
-	$(BIN)/python -m analysis.buildinfo $(BUILD)
-	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	$(BIN)/python -m analysis.build --strict
 
 ## linkcheck: internal links of the built HTML, served on 127.0.0.1 (LinkChecker drops root privileges
 ## and could not read a private build folder through file:// URLs)
@@ -69,6 +81,7 @@ record: env
 	$(BIN)/jupytext --to ipynb --update --quiet $(NOTEBOOKS)
 	cd notebooks && for nb in $(notdir $(NOTEBOOKS:.md=.ipynb)); do \
 	  ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; done
+	$(BIN)/python -m analysis.ledger record
 
 ## lock: recompile requirements.txt from requirements.in
 lock: env
@@ -79,8 +92,7 @@ clean:
 
 ## pdf: one PDF of the whole book (single-page HTML printed by headless Chromium; no LaTeX)
 pdf: env
-	$(BIN)/python -m analysis.buildinfo $(BUILD)
-	$(BIN)/jupyter-book build . --builder singlehtml --keep-going
+	$(BIN)/python -m analysis.build --builder singlehtml
 	cp -r $(BUILD)/singlehtml/_static $(BUILD)/singlehtml/_images $(BUILD)/singlehtml/book/ 2>/dev/null || true
 	chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
 	  --disable-sync --no-first-run --user-data-dir=$$(mktemp -d) --virtual-time-budget=20000 \

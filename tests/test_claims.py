@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis import claims
+from analysis.ledger import collect_notebook
 from analysis.paths import project_root
 
 
@@ -38,19 +39,8 @@ def test_every_claim_has_source_verdict_reason_and_place(register):
 
 
 def _glued_numbers(notebook: Path) -> dict[str, float]:
-    """Numbers glued in a notebook's committed reference outputs (myst-nb glue records)."""
-    values = {}
-    for cell in json.loads(notebook.read_text())["cells"]:
-        for output in cell.get("outputs", []):
-            key = output.get("metadata", {}).get("scrapbook", {}).get("name")
-            text = output.get("data", {}).get("application/papermill.record/text/plain")
-            if key and text is not None:
-                text = "".join(text) if isinstance(text, list) else text
-                try:
-                    values[key] = float(text)
-                except ValueError:
-                    continue
-    return values
+    """Numbers glued in a notebook's committed reference outputs, at full precision (ledger metadata)."""
+    return {q.quantity: q.value for q in collect_notebook(notebook) if q.kind != "verdict"}
 
 
 def test_register_estimates_match_the_notebooks(register):

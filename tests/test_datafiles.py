@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import http.server
 import shutil
-import threading
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from analysis import datafiles
-from analysis.errors import ChecksumMismatch, DataFileMissing, ManifestError
+from analysis.errors import ChecksumMismatch, DataFileMissing, DataFolderError, DownloadError, ManifestError
 from analysis.manifest import entry, read_manifest
 from analysis.paths import shared_data_dir
 
@@ -68,34 +66,23 @@ def test_unknown_key_lists_known_keys():
         entry("no_such_file")
 
 
-@pytest.fixture
-def served(tmp_path):
-    """A local HTTP server on 127.0.0.1 serving a synthetic fixture file."""
-    root = tmp_path / "www"
-    root.mkdir()
-    payload = b"iso3,year,value\nAAA,2000,1.5\n"  # synthetic fixture
-    (root / "fixture.csv").write_bytes(payload)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/fixture.csv", payload
-    server.shutdown()
-
-
 def _fixture_entry(url: str, sha: str):
     template = entry("iso3166")
     return replace(template, key="fixture", path="fixture/fixture.csv", sha256=sha, download_url=url)
 
 
-def test_fetch_downloads_into_cache_and_verifies(isolated_data, served):
+def test_fetch_downloads_into_cache_and_verifies(isolated_data, served, capsys):
     url, payload = served
     item = _fixture_entry(url, hashlib.sha256(payload).hexdigest())
     path = datafiles.fetch(item)
     assert path == isolated_data["cache"] / "fixture" / "fixture.csv"
     assert path.read_bytes() == payload
+    # the progress display (no tqdm in the environment): what, from where, and the size once done
+    err = capsys.readouterr().err
+    assert f"downloading fixture/fixture.csv from {url}" in err
+    assert f"downloaded fixture/fixture.csv ({len(payload)} bytes)" in err
     assert datafiles.resolve(item) == path  # now found in the cache, no download
+    assert "downloading" not in capsys.readouterr().err
 
 
 def test_fetch_with_wrong_hash_fails_and_leaves_nothing(isolated_data, served):
@@ -118,25 +105,27 @@ def test_fetch_prefers_existing_verified_copy(isolated_data):
     assert datafiles.fetch(unreachable) == target
 
 
-def test_parsed_cache_rebuilds_when_code_changes(isolated_data):
-    import pandas as pd
+def test_fetch_from_unreachable_address_is_one_clear_error(isolated_data):
+    item = _fixture_entry("http://127.0.0.1:9/unreachable.csv", "0" * 64)
+    with pytest.raises(DownloadError) as err:
+        datafiles.fetch(item)
+    message = str(err.value)
+    assert message.startswith("http://127.0.0.1:9/unreachable.csv: download of 'fixture/fixture.csv' failed")
+    assert "Check the network connection" in message
+    assert [p for p in isolated_data["cache"].rglob("*") if p.is_file()] == []
 
-    from analysis.sources._read import parsed_cache
 
-    item = entry("iso3166")
-    target = isolated_data["shared"] / item.path
-    target.parent.mkdir(parents=True)
-    shutil.copy(REAL_SHARED / item.path, target)
-    calls = []
+def test_fetch_into_uncreatable_cache_names_the_folder_and_variable(isolated_data, monkeypatch):
+    item = _fixture_entry("http://127.0.0.1:9/never-used.csv", "0" * 64)
+    real_mkdir = Path.mkdir
 
-    def build():  # synthetic frame standing in for a slow parse
-        calls.append(1)
-        return pd.DataFrame({"x": [len(calls)]})
+    def refuse(self, *args, **kwargs):  # simulates a read-only cache (chmod does not stop root)
+        if self == isolated_data["cache"] / "fixture":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_mkdir(self, *args, **kwargs)
 
-    first = parsed_cache("iso3166", build, "code v1")
-    again = parsed_cache("iso3166", build, "code v1")
-    changed = parsed_cache("iso3166", build, "code v2")
-    assert len(calls) == 2
-    assert first["x"].tolist() == again["x"].tolist() == [1]
-    assert changed["x"].tolist() == [2]
-    assert len(list((isolated_data["cache"].parent / "parsed").glob("iso3166-*.pkl"))) == 2
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(DataFolderError) as err:
+        datafiles.fetch(item)
+    assert str(isolated_data["cache"] / "fixture") in str(err.value)
+    assert "HWM_CACHE_DIR" in str(err.value) and "Permission denied" in str(err.value)

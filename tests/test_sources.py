@@ -113,16 +113,21 @@ def test_unparseable_value_names_line_and_column(tmp_path):
     assert "line 11" in str(err.value) and "'Value'" in str(err.value) and "'n/a'" in str(err.value)
 
 
-def test_duplicate_key_is_reported(tmp_path):
-    raw = pd.concat([_oecd_raw(), _oecd_raw().iloc[[3]]], ignore_index=True)
-    with pytest.raises((DuplicateKeyError, SchemaError)) as err:
+def test_duplicate_key_is_reported_with_both_file_lines(tmp_path):
+    original = _oecd_raw()
+    raw = pd.concat([original, original.iloc[[3]]], ignore_index=True)  # row 3 is file line 5
+    with pytest.raises(DuplicateKeyError) as err:
         oecd.parse_wfmi(raw, tmp_path / "dup.csv")
-    assert "dup.csv" in str(err.value)
+    copied = original.iloc[3]
+    assert str(err.value).startswith(
+        f"{tmp_path / 'dup.csv'}:lines 5 and {len(original) + 2}: the same key (iso3='{copied['COU']}', "
+        f"origin='{copied['CO2']}', year={int(copied['YEA'])}, measure='{copied['VAR']}')"
+    )
 
 
 def test_ddf_duplicate_and_parse_errors(tmp_path):
     raw = pd.DataFrame({"country": ["aaa", "aaa"], "year": ["2000", "2000"], "hwf_0001": ["1", "2"]})
-    with pytest.raises(DuplicateKeyError, match=r"synthetic\.csv"):
+    with pytest.raises(DuplicateKeyError, match=r"synthetic\.csv:lines 2 and 3: the same key \(iso3='AAA', year=2000"):
         who.parse_ddf(raw, "HWF_0001", tmp_path / "synthetic.csv")
     raw = pd.DataFrame({"country": ["aaa"], "year": ["2000"], "hwf_0001": ["1,5"]})
     with pytest.raises(ParseError, match="line 2, column 'hwf_0001'"):
@@ -151,3 +156,13 @@ def test_who_vintages_mostly_revised():
     agreement = vintage_agreement(old[old["measure"] == "HWF_0001"], who.load_ddf("HWF_0001"))
     assert agreement["common"] == 2803
     assert agreement["share_identical"] == pytest.approx(0.068, abs=0.001)
+
+
+def test_require_unique_default_lines_and_missing_keys(tmp_path):
+    from analysis.checks import require_unique
+
+    # synthetic frame read from a CSV with a header: row i is file line i + 2; NaN keys are equal
+    frame = pd.DataFrame({"iso3": ["AAA", None, "BBB", None], "year": [2000, 2001, 2000, 2001]})
+    with pytest.raises(DuplicateKeyError, match=r"x\.csv:lines 3 and 5: the same key \(iso3=None, year=2001\)"):
+        require_unique(frame, ["iso3", "year"], tmp_path / "x.csv")
+    require_unique(frame.iloc[:3], ["iso3", "year"], tmp_path / "x.csv")  # no duplicate: no error

@@ -66,7 +66,7 @@ def single_year_jumps(panel: pd.DataFrame, threshold: float = 0.5) -> pd.DataFra
     Such jumps in workforce densities are usually definitional (a change of source or of the
     occupations counted), not migration; later chapters treat them as series breaks.
     """
-    ordered = panel.sort_values(["measure", "iso3", "year"])
+    ordered = panel.sort_values(["measure", "iso3", "year"], kind="stable")
     previous = ordered.groupby(["measure", "iso3"])["value"].shift()
     prev_year = ordered.groupby(["measure", "iso3"])["year"].shift()
     change = ordered["value"] / previous - 1

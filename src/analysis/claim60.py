@@ -24,6 +24,7 @@ import pandas as pd
 
 from analysis import published
 from analysis.claims import ClaimResult, evaluates
+from analysis.montecarlo import batch_standard_error
 from analysis.sources import who
 
 BASE_YEAR, END_YEAR = 2000, 2010
@@ -355,4 +356,5 @@ def evaluate_claim() -> ClaimResult:
         verdict,
         reason,
         would_change,
+        tuple(float(v) for v in batch_standard_error(draws, summarise).loc["combined_fb_growth"]),
     )

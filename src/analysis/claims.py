@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import cache
 
 import pandas as pd
@@ -56,6 +56,8 @@ class ClaimResult:
     verdict: str
     reason: str
     would_change: str
+    #: Monte Carlo standard errors of (estimate, low, high) when they summarise random draws.
+    mcse: tuple[float, float, float] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.verdict not in VERDICTS:
@@ -121,9 +123,9 @@ def build_register() -> pd.DataFrame:
         raise SchemaError(
             f"claims without evaluator: {missing}; evaluators without a row in data/claims.csv: {orphans}"
         )
-    results = pd.DataFrame([asdict(evaluate(cid)) for cid in texts["claim_id"]])
+    results = pd.DataFrame([asdict(evaluate(cid)) for cid in texts["claim_id"]]).drop(columns="mcse")
     register = texts.merge(results, on="claim_id", validate="one_to_one")
-    return register.sort_values(["chapter", "order"]).reset_index(drop=True)
+    return register.sort_values(["chapter", "order"], kind="stable").reset_index(drop=True)
 
 
 def load_register() -> pd.DataFrame:
@@ -150,10 +152,11 @@ def glue_claim(result: ClaimResult) -> pd.DataFrame:
     from analysis.reporting import glue_value
 
     prefix = f"claim_{result.claim_id}"
-    for name in ("estimate", "low", "high"):
+    for position, name in enumerate(("estimate", "low", "high")):
         value = getattr(result, name)
         if value is not None:
-            glue_value(f"{prefix}_{name}", float(value))
+            mcse = None if result.mcse is None else result.mcse[position]
+            glue_value(f"{prefix}_{name}", float(value), mcse)
     glue_value(f"{prefix}_verdict", result.verdict)
     glue_value(f"{prefix}_reason", result.reason)
     glue_value(f"{prefix}_would_change", result.would_change)

@@ -4,15 +4,17 @@
     python -m analysis data fetch    # download missing files into the cache, then verify
     python -m analysis claims [--format table|csv|json]   # the claims register
 
-Exit status is non-zero when any file is missing or corrupted.
+Exit status is non-zero when any file is missing, unreadable or corrupted. Problems are reported
+as one clear message (or one table row per file), never as a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from analysis.datafiles import fetch, verify_all
+from analysis.datafiles import fetch, search_folders, verify_all
 from analysis.errors import DataError
 from analysis.manifest import read_manifest
 
@@ -24,17 +26,22 @@ def _print_table(rows: list[list[str]], header: list[str]) -> None:
 
 
 def cmd_verify(_: argparse.Namespace) -> int:
+    """One row per manifest file; a problem row says what is wrong and what to do."""
     results = verify_all()
     _print_table(
-        [[r.key, r.status, r.detail, r.location] for r in results],
-        ["key", "status", "sha256/detail", "location"],
+        [[r.key, r.status, r.location, ". ".join(filter(None, [r.detail, r.remedy]))] for r in results],
+        ["key", "status", "location", "sha256/detail"],
     )
     bad = [r for r in results if r.status != "ok"]
     print(f"\n{len(results) - len(bad)} of {len(results)} files verified.")
+    if bad:
+        print(f"{len(bad)} problem(s): see the status and detail columns above.")
     return 1 if bad else 0
 
 
 def cmd_fetch(_: argparse.Namespace) -> int:
+    """Download each missing file; one ``FAILED`` line per file that could not be fetched."""
+    search_folders()  # a misconfigured HWM_* folder is reported once, not once per file
     failures = 0
     for item in read_manifest().values():
         try:
@@ -68,10 +75,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the final flush at exit cannot fail again."""
+    try:
+        target = sys.stdout.fileno()
+    except (OSError, ValueError):  # stdout replaced by an object without a file descriptor
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, target)
+    os.close(devnull)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; report a data problem as one ``error:`` line, and stop quietly on a closed pipe."""
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
-    except DataError as exc:
+        status = args.func(args)
+        sys.stdout.flush()  # inside the try: a reader that quit early (`| head`) fails here, not at exit
+        return status
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1  # the output was not all delivered
+    except (DataError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -42,6 +42,7 @@ import pandas as pd
 
 from analysis.claims import ClaimResult, evaluates
 from analysis.errors import DataError
+from analysis.montecarlo import batch_standard_error
 from analysis.paths import data_dir
 
 PARAMETER_FILE = "gsp_parameters.csv"
@@ -865,7 +866,7 @@ def tornado(outputs: tuple[str, ...], inputs: Mapping[str, Input] | None = None,
             )
     frame = pd.DataFrame(rows)
     frame["order"] = frame.groupby("output")["swing"].rank(ascending=False, method="first")
-    return frame.sort_values(["output", "order"]).drop(columns="order").reset_index(drop=True)
+    return frame.sort_values(["output", "order"], kind="stable").drop(columns="order").reset_index(drop=True)
 
 
 def break_even_table(sim: pd.DataFrame | None = None, level: float = 0.95) -> pd.DataFrame:
@@ -998,6 +999,22 @@ def _interval(col: pd.Series, scale: float = 1000.0) -> tuple[float, float, floa
     return col.median() / scale, col.quantile(0.025) / scale, col.quantile(0.975) / scale
 
 
+def _interval_mcse(col: pd.Series, scale: float = 1000.0) -> tuple[float, float, float]:
+    """Monte Carlo standard errors of :func:`_interval`."""
+    return batch_standard_error(col, lambda part: _interval(part, scale))
+
+
+def _percent_interval(col: pd.Series) -> tuple[float, float, float]:
+    """Median and 95% interval of a share, in percent."""
+    return 100 * col.median(), 100 * col.quantile(0.025), 100 * col.quantile(0.975)
+
+
+def _take_up_mcse(sim: pd.DataFrame) -> tuple[float, float, float]:
+    """Monte Carlo standard errors of the break-even take-up's median and interval, in percent."""
+    errors = batch_standard_error(sim, break_even_table).loc["take_up_domestic"]
+    return tuple(100 * float(errors[c]) for c in ("median", "low", "high"))
+
+
 def _share_gaining(col: pd.Series) -> float:
     return float((col > 0).mean())
 
@@ -1060,6 +1077,7 @@ def evaluate_destination_cost_effective() -> ClaimResult:
         verdict,
         reason,
         would_change,
+        _interval_mcse(sim["destination_domestic"]),
     )
 
 
@@ -1115,6 +1133,7 @@ def evaluate_origin_benefit() -> ClaimResult:
         verdict,
         reason,
         would_change,
+        _interval_mcse(sim["origin_domestic"]),
     )
 
 
@@ -1164,6 +1183,7 @@ def evaluate_surplus_split() -> ClaimResult:
         verdict,
         reason,
         would_change,
+        batch_standard_error(origin_side, _percent_interval),
     )
 
 
@@ -1213,6 +1233,7 @@ def evaluate_all_gain_conditions() -> ClaimResult:
         verdict,
         reason,
         would_change,
+        _take_up_mcse(sim),
     )
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import ManifestError
-from analysis.paths import data_dir
+from analysis.errors import ManifestError, where
+from analysis.paths import PARSED_SUBDIR, data_dir
 
 MANIFEST_COLUMNS = (
     "key",
@@ -54,8 +54,11 @@ def read_manifest(path: Path | None = None) -> dict[str, ManifestEntry]:
     """Read and check the manifest; return entries by key, in file order."""
     path = path or manifest_path()
     if not path.is_file():
-        raise ManifestError(f"{path}: manifest not found")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        raise ManifestError(f"{path}: manifest not found. Expected data/manifest.csv. Restore it with `git checkout`.")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, ValueError) as exc:  # pandas' ParserError and EmptyDataError are ValueErrors
+        raise ManifestError(f"{path}: cannot read the manifest ({exc}). Restore it with `git checkout`.") from exc
     missing = [c for c in MANIFEST_COLUMNS if c not in frame.columns]
     if missing:
         raise ManifestError(f"{path}: missing column(s) {missing}; expected {list(MANIFEST_COLUMNS)}")
@@ -64,17 +67,28 @@ def read_manifest(path: Path | None = None) -> dict[str, ManifestEntry]:
         line = int(i) + 2  # header is line 1
         for col in MANIFEST_COLUMNS:
             if not row[col].strip():
-                raise ManifestError(f"{path}, line {line}: column '{col}' is empty")
+                raise ManifestError(f"{where(path, line, col)}: empty. Expected a value in every column.")
         if not _SHA256.match(row["sha256"]):
-            raise ManifestError(f"{path}, line {line}: sha256 must be 64 lowercase hex digits")
+            raise ManifestError(f"{where(path, line, 'sha256')}: expected 64 lowercase hex digits")
         if not row["min_rows"].isdigit():
-            raise ManifestError(f"{path}, line {line}: min_rows must be a whole number")
+            raise ManifestError(f"{where(path, line, 'min_rows')}: expected a whole number")
+        if not _is_data_path(row["path"]):
+            raise ManifestError(
+                f"{where(path, line, 'path')}: {row['path']!r} is not allowed. Expected a relative path "
+                f"inside the data folder, without '..' and not under '{PARSED_SUBDIR}/' (the parsed-frame cache)."
+            )
         if row["key"] in entries:
-            raise ManifestError(f"{path}, line {line}: duplicate key '{row['key']}'")
+            raise ManifestError(f"{where(path, line, 'key')}: duplicate key '{row['key']}'. Expected unique keys.")
         values = {c: row[c] for c in MANIFEST_COLUMNS}
         values["min_rows"] = int(row["min_rows"])
         entries[row["key"]] = ManifestEntry(**values)
     return entries
+
+
+def _is_data_path(text: str) -> bool:
+    """True for a relative path below the data folder that cannot collide with the parsed-frame cache."""
+    parts = Path(text).parts
+    return bool(parts) and not Path(text).is_absolute() and ".." not in parts and parts[0] != PARSED_SUBDIR
 
 
 def entry(key: str) -> ManifestEntry:

@@ -62,7 +62,7 @@ def nationality_changes(
     out["change"] = out[names[1]] - out[names[0]]
     base = out[names[0]].where(out[names[0]] > 0)
     out["pct_change"] = 100 * out["change"] / base
-    out = out.sort_values(["unknown", "change", "nationality"], ascending=[True, False, True])
+    out = out.sort_values(["unknown", "change", "nationality"], ascending=[True, False, True], kind="stable")
     return out.reset_index(drop=True)
 
 
@@ -84,4 +84,4 @@ def unknown_share(
         }
     )
     out["unknown_share"] = np.where(out["total_fte"] > 0, out["unknown_fte"] / out["total_fte"], np.nan)
-    return out.sort_values("date", ignore_index=True)
+    return out.sort_values("date", ignore_index=True, kind="stable")

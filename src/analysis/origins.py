@@ -79,7 +79,9 @@ def origin_composition(ftds: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame
                 )
             )
     out = pd.concat(parts, ignore_index=True)
-    return out.sort_values(["year", "dimension", "doctors"], ascending=[False, True, False], ignore_index=True)
+    return out.sort_values(
+        ["year", "dimension", "doctors"], ascending=[False, True, False], ignore_index=True, kind="stable"
+    )
 
 
 def top_origins(ftds: pd.DataFrame, n: int = 10, pooled: bool = False) -> pd.DataFrame:
@@ -95,7 +97,9 @@ def top_origins(ftds: pd.DataFrame, n: int = 10, pooled: bool = False) -> pd.Dat
         rows = rows.assign(iso3=rows["year"].map(labels))
     totals = rows.groupby(["year", "iso3", "origin"], as_index=False)["value"].sum()
     totals["share"] = totals["value"] / totals.groupby(["year", "iso3"])["value"].transform("sum")
-    totals = totals.sort_values(["year", "iso3", "value", "origin"], ascending=[False, True, False, True])
+    totals = totals.sort_values(
+        ["year", "iso3", "value", "origin"], ascending=[False, True, False, True], kind="stable"
+    )
     totals["rank"] = totals.groupby(["year", "iso3"]).cumcount() + 1
     top = totals[totals["rank"] <= n].rename(columns={"iso3": "destination", "value": "doctors"})
     return top[["year", "destination", "rank", "origin", "doctors", "share"]].reset_index(drop=True)
@@ -140,12 +144,12 @@ def north_south_split(ftds: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
         "share_north_north",
         "share_south_north",
     ]
-    return out[columns].sort_values(["year", "destination"], ascending=[False, True], ignore_index=True)
+    return out[columns].sort_values(["year", "destination"], ascending=[False, True], ignore_index=True, kind="stable")
 
 
 def _nearest_year(frame: pd.DataFrame, keys: list[str], target: int) -> pd.DataFrame:
     """Per ``keys``, the row whose year is nearest ``target`` (ties go to the earlier year)."""
-    ranked = frame.assign(_gap=(frame["year"] - target).abs()).sort_values([*keys, "_gap", "year"])
+    ranked = frame.assign(_gap=(frame["year"] - target).abs()).sort_values([*keys, "_gap", "year"], kind="stable")
     return ranked.drop_duplicates(keys).drop(columns="_gap")
 
 
@@ -199,7 +203,7 @@ def emigration_rates(
     out["home_year"] = out["home_year"].astype("int64")
     out["rate"] = out["abroad"] / (out["abroad"] + out["home"])
     columns = ["origin", "abroad", "n_destinations", "destination_years", "home", "home_year", "rate"]
-    return out[columns].sort_values("rate", ascending=False, ignore_index=True)
+    return out[columns].sort_values("rate", ascending=False, ignore_index=True, kind="stable")
 
 
 def latest_values(panel: pd.DataFrame, first_year: int | None = None, last_year: int | None = None) -> pd.DataFrame:
@@ -210,7 +214,7 @@ def latest_values(panel: pd.DataFrame, first_year: int | None = None, last_year:
     if last_year is not None:
         keep &= panel["year"] <= last_year
     inside = panel.loc[keep, ["iso3", "year", "value"]].dropna(subset=["value"])
-    latest = inside.sort_values(["iso3", "year"]).drop_duplicates("iso3", keep="last")
+    latest = inside.sort_values(["iso3", "year"], kind="stable").drop_duplicates("iso3", keep="last")
     return latest.reset_index(drop=True)
 
 
@@ -285,14 +289,14 @@ def compare_ssl(derived: pd.DataFrame, official: pd.DataFrame) -> pd.DataFrame:
     out["status"] = np.select(
         [out["derived"] & out["official"], out["derived"]], ["both", "derived only"], "official only"
     )
-    return out.sort_values(["status", "iso3"], ignore_index=True)
+    return out.sort_values(["status", "iso3"], ignore_index=True, kind="stable")
 
 
 def series_breaks(years: np.ndarray, values: np.ndarray, threshold: float = 0.5, max_gap: int = 2) -> list[int]:
     """Years at which the value jumps by more than ``threshold`` (relative, up or down:
     ``|v_t / v_prev - 1| > threshold``) from the previous observation, that observation being at
     most ``max_gap`` years earlier (a larger change across a longer gap may be genuine growth)."""
-    order = np.argsort(years)
+    order = np.argsort(years, kind="stable")
     years, values = np.asarray(years)[order], np.asarray(values, dtype=float)[order]
     jumps = (np.abs(values[1:] / values[:-1] - 1) > threshold) & (np.diff(years) <= max_gap)
     return [int(y) for y in years[1:][jumps]]
@@ -355,7 +359,7 @@ def density_trends(
     inside = density[(density["year"] >= start) & (density["year"] <= end) & (density["value"] > 0)]
     rows = []
     for iso3 in countries:
-        series = inside[inside["iso3"] == iso3].sort_values("year")
+        series = inside[inside["iso3"] == iso3].sort_values("year", kind="stable")
         if series.empty:
             rows.append({"iso3": iso3, "n_obs": 0})
             continue
@@ -389,7 +393,7 @@ def remittance_growth(remittances: pd.DataFrame, start: int = 2010, end: int = 2
     Returns ``iso3, growth_first_year, growth_last_year, growth``.
     """
     inside = remittances[(remittances["year"] >= start) & (remittances["year"] <= end)]
-    inside = inside[inside["value"] > 0].sort_values(["iso3", "year"])
+    inside = inside[inside["value"] > 0].sort_values(["iso3", "year"], kind="stable")
     first = inside.drop_duplicates("iso3", keep="first").set_index("iso3")
     last = inside.drop_duplicates("iso3", keep="last").set_index("iso3")
     span = last["year"] - first["year"]
@@ -459,7 +463,7 @@ def largest_jump(remittances: pd.DataFrame, iso3: str, start: int | None = None)
     keep = (remittances["iso3"] == iso3) & (remittances["value"] > 0)
     if start is not None:
         keep &= remittances["year"] >= start
-    series = remittances[keep].sort_values("year")
+    series = remittances[keep].sort_values("year", kind="stable")
     ratio = series["value"].to_numpy()[1:] / series["value"].to_numpy()[:-1]
     if len(ratio) == 0:
         raise ValueError(f"{iso3}: fewer than two non-zero remittance values")

@@ -85,7 +85,7 @@ def published_trend(points: pd.DataFrame, band: pd.DataFrame, title: str, ylabel
 
 def forest(table: pd.DataFrame, label_col: str, title: str, xlabel: str) -> plt.Figure:
     """Point estimates with 95% intervals, one row per item (columns growth_pct, low_pct, high_pct)."""
-    ordered = table.sort_values("growth_pct")
+    ordered = table.sort_values("growth_pct", kind="stable")
     fig, ax = plt.subplots(figsize=(7, 0.28 * len(ordered) + 1.3))
     y = np.arange(len(ordered))
     ax.errorbar(
@@ -108,7 +108,7 @@ def forest(table: pd.DataFrame, label_col: str, title: str, xlabel: str) -> plt.
 
 def share_bars(table: pd.DataFrame, title: str) -> plt.Figure:
     """Foreign-trained share of doctors by destination, horizontal bars."""
-    ordered = table.sort_values("share_pct")
+    ordered = table.sort_values("share_pct", kind="stable")
     fig, ax = plt.subplots(figsize=(7, 0.3 * len(ordered) + 1.2))
     labels = [f"{r.iso3} ({r.year})" for r in ordered.itertuples()]
     ax.barh(labels, ordered["share_pct"], color="#1b6ca8")

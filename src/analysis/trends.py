@@ -39,7 +39,7 @@ def published_points(profession: str, concept: str, measure: str) -> pd.DataFram
     rows["publication_short"] = rows["publication"].str.split(",").str[0].str.slice(0, 60)
     rows = rows.drop_duplicates(subset=["year", "value", "publication_short"])
     columns = ["figure_id", "year", "value", "coverage", "publication_short", "locator"]
-    return rows[columns].sort_values("year").reset_index(drop=True)
+    return rows[columns].sort_values("year", kind="stable").reset_index(drop=True)
 
 
 def publication_group(figure_id: str) -> str:
@@ -179,7 +179,7 @@ def foreign_trained_shares(ftds: pd.DataFrame, totals: pd.DataFrame) -> pd.DataF
     table = pd.DataFrame({"foreign_trained": foreign, "total_doctors": doctors, "numerator": source}).dropna()
     table = table[table["foreign_trained"] > 0]
     table["share_pct"] = 100 * table["foreign_trained"] / table["total_doctors"]
-    return table.reset_index().sort_values("share_pct", ascending=False).reset_index(drop=True)
+    return table.reset_index().sort_values("share_pct", ascending=False, kind="stable").reset_index(drop=True)
 
 
 def destination_growth(totals: pd.DataFrame, measure: str, min_points: int = 5) -> pd.DataFrame:
@@ -192,7 +192,7 @@ def destination_growth(totals: pd.DataFrame, measure: str, min_points: int = 5) 
     rows = []
     subset = totals[(totals["measure"] == measure) & (totals["origin"] == "TOT")]
     for iso3, frame in subset.groupby("iso3"):
-        frame = frame.sort_values("year")
+        frame = frame.sort_values("year", kind="stable")
         if len(frame) < min_points:
             continue
         x = pd.DataFrame({"year": frame["year"].to_numpy(dtype=float) - CENTRE_YEAR})
@@ -215,7 +215,7 @@ def destination_growth(totals: pd.DataFrame, measure: str, min_points: int = 5) 
                 "high_pct": 100 * (np.exp(high) - 1),
             }
         )
-    return pd.DataFrame(rows).sort_values("growth_pct", ascending=False).reset_index(drop=True)
+    return pd.DataFrame(rows).sort_values("growth_pct", ascending=False, kind="stable").reset_index(drop=True)
 
 
 # --- claims ------------------------------------------------------------------------------------

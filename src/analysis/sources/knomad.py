@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.checks import require_unique, to_number, validate
+from analysis.checks import index_lines, require_unique, to_number, validate
 from analysis.countries import world_bank_name_to_iso3
 from analysis.errors import SchemaError
 from analysis.schemas import REMITTANCES
@@ -36,15 +36,15 @@ def load_remittances() -> Remittances:
     if len(year_cols) < 20:
         raise SchemaError(f"{path}: expected year columns 2000..2022, found {list(raw.columns[1:])}")
     names = raw[HEADER].astype(str).str.strip()
-    wide = pd.DataFrame({"name": names, "iso3": world_bank_name_to_iso3(names, str(path))})
+    wide = pd.DataFrame({"name": names, "iso3": world_bank_name_to_iso3(names, str(path)), "row": index_lines(raw)})
     for col in year_cols:  # row 1 of the sheet is the header, data start on sheet row 2
         wide[int(col)] = to_number(raw[col], str(col), path, first_line=2)
-    long = wide.melt(id_vars=["name", "iso3"], var_name="year", value_name="value")
+    long = wide.melt(id_vars=["name", "iso3", "row"], var_name="year", value_name="value")
     long = long.dropna(subset=["value"])
     long["year"] = long["year"].astype("int64")
     long["measure"] = "remittance_inflows_usd_m"
     is_agg = long["iso3"].isna()
     countries = long.loc[~is_agg, ["iso3", "year", "measure", "value"]].reset_index(drop=True)
-    require_unique(countries, ["iso3", "year"], path)
+    require_unique(countries, ["iso3", "year"], path, long.loc[~is_agg, "row"], unit="sheet row")
     aggregates = long.loc[is_agg, ["name", "year", "measure", "value"]].reset_index(drop=True)
     return Remittances(validate(countries, REMITTANCES, path), aggregates)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.checks import require_columns, to_number, validate
+from analysis.checks import require_columns, require_unique, to_number, validate
 from analysis.countries import nhs_nationality_table, nhs_nationality_to_iso3
-from analysis.errors import SchemaError
+from analysis.errors import SchemaError, where
 from analysis.schemas import NHS_NATIONALITY
 from analysis.sources._read import parsed_cache, read_csv, read_excel, verified
 
@@ -22,11 +21,11 @@ ALL_STAFF = "All staff groups"
 def load_staff_group_fte() -> pd.DataFrame:
     """England FTE by staff group and nationality, 30 Sep 2017 and 30 Jun 2018 (organisations summed).
 
-    Parsed once and cached on disk, keyed on the workbook's sha256 and this module's code.
+    Parsed once and cached on disk, keyed on the workbook's sha256, the package's code and the
+    library versions (see :func:`analysis.sources._read.parsed_cache`).
     """
-    # the key covers the parsing code and the nationality table it applies
-    code = inspect.getsource(_parse_staff_group_fte) + nhs_nationality_table().to_csv()
-    return parsed_cache(STAFF_GROUP_KEY, _parse_staff_group_fte, code)
+    # the package's code is in the key already; add the nationality table the parse applies
+    return parsed_cache(STAFF_GROUP_KEY, _parse_staff_group_fte, nhs_nationality_table().to_csv())
 
 
 def _parse_staff_group_fte() -> pd.DataFrame:
@@ -38,8 +37,9 @@ def _parse_staff_group_fte() -> pd.DataFrame:
     if dates.isna().any():
         position = int(dates.isna().to_numpy().argmax())
         raise SchemaError(
-            f"{path}, sheet Data, row {position + 2}, column 'Month': expected YYYY-MON, "
-            f"found {raw['Month'].iloc[position]!r}"
+            f"{where(path, position + 2, 'Month', unit='sheet Data row')}: cannot read "
+            f"{raw['Month'].iloc[position]!r} as a month. Expected YYYY-MON (e.g. 2017-Sep). "
+            "Correct the cell, or restore the original workbook."
         )
     # snapshots are at the end of the month named
     frame = pd.DataFrame(
@@ -76,6 +76,8 @@ def parse_region_table(raw: pd.DataFrame, source: Path | str) -> pd.DataFrame:
         if not all(isinstance(v, str) and v.startswith("March") for v in date_cols.values()):
             raise SchemaError(f"{source}: {measure} table: expected 'March YYYY' above columns 2, 17")
         rows = block[block[1].notna() & (block.index > header[0])]
+        # read with header=None: index i is file line i + 1
+        require_unique(pd.DataFrame({"nationality": rows[1].str.strip()}), ["nationality"], source, rows.index + 1)
         for col, label in date_cols.items():
             values = to_number(
                 rows[col].replace("-", "0"),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.checks import require_columns, to_number, validate
+from analysis.checks import index_lines, require_columns, require_unique, to_number, validate
 from analysis.schemas import OECD_WFMI
 from analysis.sources._read import read_csv, verified
 
@@ -42,6 +42,7 @@ def parse_wfmi(raw: pd.DataFrame, source: Path | str) -> pd.DataFrame:
         }
     )
     tidy["flag"] = tidy["flag"].where(tidy["flag"].notna(), None)
+    require_unique(tidy, ["iso3", "origin", "year", "measure"], source, index_lines(tidy))
     return validate(tidy, OECD_WFMI, source)
 
 

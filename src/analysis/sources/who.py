@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.checks import require_columns, require_unique, to_number, validate
+from analysis.checks import index_lines, require_columns, require_unique, to_number, validate
 from analysis.errors import SchemaError
 from analysis.schemas import WHO_PANEL
 from analysis.sources._read import read_csv, verified
@@ -40,7 +40,7 @@ def parse_gho_export(raw: pd.DataFrame, source: Path | str) -> pd.DataFrame:
     )
     tidy = tidy.dropna(subset=["value"])
     tidy["vintage"] = "nhwa2022"
-    require_unique(tidy, ["iso3", "year", "measure"], source)
+    require_unique(tidy, ["iso3", "year", "measure"], source, index_lines(tidy))
     return validate(tidy.reset_index(drop=True), WHO_PANEL, source)
 
 
@@ -57,7 +57,7 @@ def parse_ddf(raw: pd.DataFrame, indicator: str, source: Path | str) -> pd.DataF
             "vintage": "gho_ddf",
         }
     )
-    require_unique(tidy, ["iso3", "year", "measure"], source)
+    require_unique(tidy, ["iso3", "year", "measure"], source, index_lines(tidy))
     return validate(tidy, WHO_PANEL, source)
 
 

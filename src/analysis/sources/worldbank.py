@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.checks import require_columns, require_unique, to_number, validate
+from analysis.checks import index_lines, require_columns, require_unique, to_number, validate
+from analysis.errors import SchemaError
 from analysis.schemas import COUNTRY_GROUPS, INCOME_HISTORY, WDI_PANEL
 from analysis.sources._read import read_csv, read_excel, verified
 
@@ -40,27 +41,27 @@ def parse_wdi_wide(raw: pd.DataFrame, source: Path | str) -> pd.DataFrame:
     require_columns(raw, WDI_ID_COLUMNS, source)
     year_cols = [c for c in raw.columns if str(c).strip().isdigit()]
     if not year_cols:
-        raise ValueError(f"{source}: no year columns (1960, 1961, ...) found")
+        raise SchemaError(
+            f"{source}: no year columns. Expected columns 1960, 1961, ... after {WDI_ID_COLUMNS} "
+            f"(the header on line {WDI_SKIPROWS + 1}). Restore the original WDI bulk CSV."
+        )
     numbers = raw[WDI_ID_COLUMNS].copy()
+    numbers["line"] = index_lines(raw, WDI_SKIPROWS + 2)
     for col in year_cols:  # parse column by column so an error names the file line and year
         numbers[col] = to_number(raw[col], str(col), source, first_line=WDI_SKIPROWS + 2)
     long = numbers.melt(
-        id_vars=["Country Code", "Indicator Code"], value_vars=year_cols, var_name="year", value_name="value"
+        id_vars=["Country Code", "Indicator Code", "line"], value_vars=year_cols, var_name="year", value_name="value"
     )
-    tidy = (
-        pd.DataFrame(
-            {
-                "iso3": long["Country Code"].str.strip(),
-                "year": long["year"].astype("int64"),
-                "measure": long["Indicator Code"].str.strip(),
-                "value": long["value"],
-            }
-        )
-        .dropna(subset=["value"])
-        .reset_index(drop=True)
-    )
-    require_unique(tidy, ["iso3", "year", "measure"], source)
-    return tidy
+    tidy = pd.DataFrame(
+        {
+            "iso3": long["Country Code"].str.strip(),
+            "year": long["year"].astype("int64"),
+            "measure": long["Indicator Code"].str.strip(),
+            "value": long["value"],
+        }
+    ).dropna(subset=["value"])
+    require_unique(tidy, ["iso3", "year", "measure"], source, long.loc[tidy.index, "line"])
+    return tidy.reset_index(drop=True)
 
 
 def load_wdi_country_meta(key: str = "wdi_physicians_country_meta") -> pd.DataFrame:
@@ -78,6 +79,7 @@ def load_wdi_country_meta(key: str = "wdi_physicians_country_meta") -> pd.DataFr
     )
     # WDI marks aggregates by an empty region; Venezuela (unclassified) has a region.
     meta["is_aggregate"] = meta["region"].isna()
+    require_unique(meta, ["iso3"], path, index_lines(meta))
     return validate(meta, COUNTRY_GROUPS, path)
 
 
@@ -109,8 +111,9 @@ def load_class() -> pd.DataFrame:
             "income_group": economies["Income group"].str.strip(),
             "lending": economies.get("Lending category"),
         }
-    ).reset_index(drop=True)
-    return validate(frame, COUNTRY_GROUPS, path)
+    )
+    require_unique(frame, ["iso3"], path, index_lines(frame), unit="sheet row")
+    return validate(frame.reset_index(drop=True), COUNTRY_GROUPS, path)
 
 
 def parse_oghist(raw: pd.DataFrame, source: Path | str) -> pd.DataFrame:
@@ -118,7 +121,10 @@ def parse_oghist(raw: pd.DataFrame, source: Path | str) -> pd.DataFrame:
     fy_row = raw.index[raw[1].astype(str).str.startswith("Bank's fiscal year")]
     cy_row = raw.index[raw[1].astype(str).str.startswith("Data for calendar year")]
     if len(fy_row) != 1 or len(cy_row) != 1:
-        raise ValueError(f"{source}: cannot find the fiscal-year and calendar-year header rows")
+        raise SchemaError(
+            f'{source}: cannot find the header rows. Expected one row starting "Bank\'s fiscal year" and one '
+            "starting 'Data for calendar year' in column B. Restore the original OGHIST workbook."
+        )
     fiscal = raw.loc[fy_row[0], 2:].astype(str).str.replace("FY", "", regex=False)
     gni = raw.loc[cy_row[0], 2:]
     body = raw[raw[0].astype(str).str.fullmatch(r"[A-Z]{3}")]
@@ -132,11 +138,13 @@ def parse_oghist(raw: pd.DataFrame, source: Path | str) -> pd.DataFrame:
                     "fiscal_year": fy + (1900 if fy >= 50 else 2000),
                     "gni_year": int(gni[col]),
                     "income_group": body[col].astype(str).str.rstrip("*").str.strip(),
+                    "row": index_lines(body, 1),  # read with header=None: index 0 is sheet row 1
                 }
             )
         )
     tidy = pd.concat(records, ignore_index=True)
     tidy = tidy[tidy["income_group"].isin(INCOME_CODES)].reset_index(drop=True)
+    require_unique(tidy, ["iso3", "fiscal_year"], source, tidy.pop("row"), unit="sheet row")
     tidy[["fiscal_year", "gni_year"]] = tidy[["fiscal_year", "gni_year"]].astype("int64")
     return validate(tidy, INCOME_HISTORY, source)
 
