@@ -44,7 +44,7 @@ lint: env
 	$(BIN)/ruff format --check src tests benchmarks _ext
 
 unit: env
-	$(BIN)/pytest -q -p no:cacheprovider tests --ignore=tests/browser
+	$(BIN)/pytest -q -p no:cacheprovider -n 2 tests --ignore=tests/browser
 
 ## browser: every built page in headless Chromium, offline (skipped, with the reason, without Chromium)
 browser: env
