@@ -6,7 +6,7 @@ ENV_OK := $(VENV)/.installed
 BUILD  := _build
 NOTEBOOKS := $(wildcard notebooks/*.md)
 
-.PHONY: env data book test lint unit browser pairing nbval book-strict ledger linkcheck record lock clean pdf
+.PHONY: env data book test lint unit browser pairing nbval book-strict ledger kernels linkcheck record lock clean pdf
 
 # One thread per numerical library: results must not depend on how work is split between threads.
 export OMP_NUM_THREADS ?= 1
@@ -60,6 +60,14 @@ pairing: env
 nbval: env data
 	$(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile --nbval --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks/
+
+## kernels: nbval, book build and ledger under emulated older CPUs (AVX2 only, then SSE only), as a reviewer's
+## machine may have; numpy and OpenBLAS pick their SIMD kernels at run time (see book/verify.md)
+AVX2_KERNELS := NPY_DISABLE_CPU_FEATURES=X86_V4,AVX512_ICL,AVX512_SPR OPENBLAS_CORETYPE=Haswell
+SSE_KERNELS  := NPY_DISABLE_CPU_FEATURES=X86_V3,X86_V4,AVX512_ICL,AVX512_SPR OPENBLAS_CORETYPE=Nehalem
+kernels: env
+	$(AVX2_KERNELS) $(MAKE) --no-print-directory nbval book-strict ledger
+	$(SSE_KERNELS) $(MAKE) --no-print-directory nbval book-strict ledger
 
 ## ledger: every glued number of the fresh book build against results/ledger.csv, with per-quantity tolerances
 ledger: env

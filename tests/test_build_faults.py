@@ -10,6 +10,7 @@ lands while Sphinx writes pages.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -175,4 +176,17 @@ def test_missing_data_file_is_reported_before_any_notebook_runs(mini):
     done = _build(mini)
     assert done.returncode != 0
     assert "Running Jupyter-Book" not in done.stdout
-    assert "tiny/tiny.csv" in done.stderr.strip().splitlines()[-3] + done.stderr.strip().splitlines()[-2]
+    last_lines = done.stderr.strip().splitlines()[-4:]
+    assert any(line.strip().startswith("tiny/tiny.csv  (not found locally; download failed") for line in last_lines)
+    assert last_lines[-1].startswith("What to do:")
+
+
+def test_failed_build_ends_with_its_real_cause_and_is_not_marked_finished(mini):
+    (mini / "src" / "analysis" / "helper.py").write_text("VALUE = 1 / 0\n")
+    done = _build(mini)
+    assert done.returncode != 0
+    last_lines = done.stderr.strip().splitlines()[-4:]
+    assert any("ZeroDivisionError: division by zero" in line for line in last_lines), done.stderr
+    assert any("01_value.md" in line for line in done.stderr.strip().splitlines()[-8:])
+    state = json.loads((mini / "_build" / ".build-state.json").read_text())
+    assert state["finished"] == {}

@@ -85,24 +85,42 @@ def hash_files(root: Path, entries: Iterable[str], extra: Iterable[str] = ()) ->
     return digest.hexdigest()
 
 
+def _download_reason(exc: BaseException) -> str:
+    """A short reason for a failed download (the full one names every retry of the HTTP library)."""
+    cause = f"{exc} {exc.__cause__ or ''}"
+    if "NameResolution" in cause or "Failed to resolve" in cause or "Name or service not known" in cause:
+        return "not found locally; download failed: no network (the host name does not resolve)"
+    if match := re.search(r"(\d{3}) Client Error|(\d{3}) Server Error", cause):
+        return f"not found locally; download failed: HTTP {match[1] or match[2]}"
+    return "not found locally; download failed: " + str(exc.__cause__ or exc).splitlines()[0][:160]
+
+
 def verified_data() -> list[str]:
     """``key=sha256`` of every manifest file, fetching missing ones; raise BuildError listing each problem."""
     from analysis.datafiles import fetch
-    from analysis.errors import DataError
+    from analysis.errors import DataError, DownloadError
     from analysis.manifest import read_manifest
+    from analysis.paths import cache_dir, override_dir, shared_data_dir
 
+    entries = read_manifest()
     lines, problems = [], []
-    for item in read_manifest().values():
+    for item in entries.values():
         try:
             fetch(item)
             lines.append(f"{item.key}={item.sha256}")
+        except DownloadError as exc:
+            problems.append(f"  {item.path}  ({_download_reason(exc)})")
         except (DataError, OSError) as exc:
-            problems.append(f"- {item.path}: {exc}")
+            problems.append(f"  {exc}")
     if problems:
+        override = override_dir()
+        looked = [f"HWM_DATA_DIR={override}" if override else "HWM_DATA_DIR (not set)", str(cache_dir())]
         raise BuildError(
-            f"{len(problems)} data file(s) are missing or do not match their sha256, and could not be "
-            "downloaded:\n" + "\n".join(problems) + "\nPut a good copy in the folder named by HWM_DATA_DIR, "
-            "or connect to the internet and run the command again."
+            f"{len(problems)} of {len(entries)} data files are missing or damaged, and could not be downloaded:\n"
+            + "\n".join(problems)
+            + f"\nLooked in: {', '.join(looked)}, {shared_data_dir()}.\nWhat to do: connect to the internet "
+            "and run the command again (files are downloaded from their pinned addresses and hash-checked), "
+            "or copy the files, in the folder layout shown, into a folder and set HWM_DATA_DIR to it."
         )
     return lines
 
@@ -184,7 +202,11 @@ def real_cause(log: list[str], limit: int = 12) -> list[str]:
     """The lines of a failed build's output that say why it failed (errors, warnings, exceptions)."""
     ansi = re.compile(r"\x1b\[[0-9;]*m")
     lines = [ansi.sub("", line).rstrip() for line in log]
-    found = [line for line in lines if CAUSE.match(line.strip()) and not any(n in line for n in NOISE)]
+    found = [
+        line
+        for line in lines
+        if CAUSE.match(line.strip()) and not any(n in line for n in NOISE) and not line.strip().endswith("Error:")
+    ]
     unique = list(dict.fromkeys(found))
     return unique[-limit:] if unique else [line for line in lines if line.strip()][-limit:]
 
