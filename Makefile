@@ -71,7 +71,7 @@ kernels: env
 
 ## ledger: every glued number of the fresh book build against results/ledger.csv, with per-quantity tolerances
 ledger: env
-	$(BIN)/python -m analysis.ledger check
+	$(BIN)/python -m analysis.report.ledger check
 
 book-strict: env
 	$(BIN)/python -m analysis.build --strict
@@ -89,7 +89,7 @@ record: env
 	$(BIN)/jupytext --to ipynb --update --quiet $(NOTEBOOKS)
 	cd notebooks && for nb in $(notdir $(NOTEBOOKS:.md=.ipynb)); do \
 	  ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; done
-	$(BIN)/python -m analysis.ledger record
+	$(BIN)/python -m analysis.report.ledger record
 
 ## lock: recompile requirements.txt from requirements.in
 lock: env

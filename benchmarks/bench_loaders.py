@@ -9,8 +9,8 @@ import statistics
 import sys
 import time
 
-from analysis import datafiles
-from analysis.sources import knomad, nhs, oecd, who, worldbank
+from analysis.data import files as datafiles
+from analysis.data.sources import knomad, nhs, oecd, who, worldbank
 
 LOADERS = {
     "oecd totals": oecd.load_totals,

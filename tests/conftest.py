@@ -27,7 +27,7 @@ def isolated_data(tmp_path, monkeypatch):
     monkeypatch.setenv("HWM_DATA_DIR", str(dirs["override"]))
     monkeypatch.setenv("HWM_CACHE_DIR", str(dirs["cache"]))
     monkeypatch.setenv("HWM_SHARED_DATA", str(dirs["shared"]))
-    from analysis import datafiles
+    from analysis.data import files as datafiles
 
     datafiles._verified.clear()
     return dirs
@@ -36,7 +36,7 @@ def isolated_data(tmp_path, monkeypatch):
 @pytest.fixture
 def temp_manifest(tmp_path, monkeypatch) -> tuple[pd.DataFrame, Path]:
     """A copy of data/manifest.csv in tmp, used by every manifest lookup for the test's duration."""
-    from analysis import manifest
+    from analysis.data import manifest
 
     table = pd.read_csv(manifest.manifest_path(), dtype=str, keep_default_na=False)
     path = tmp_path / "manifest.csv"
@@ -53,9 +53,9 @@ def bad_file(tmp_path, monkeypatch, temp_manifest) -> Callable[[str, bytes], Pat
     gets its sha256, so the loader gets past the hash check to the parser; every other file still
     comes from the real shared data. Returns the path of the copy.
     """
-    from analysis import datafiles
-    from analysis.manifest import entry
-    from analysis.paths import shared_data_dir
+    from analysis.data import files as datafiles
+    from analysis.data.manifest import entry
+    from analysis.data.paths import shared_data_dir
 
     shared = shared_data_dir()  # the real staged data, resolved before the environment changes
     override, cache = tmp_path / "override", tmp_path / "cache"

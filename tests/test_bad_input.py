@@ -17,9 +17,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis import datafiles
 from analysis.cli import main
-from analysis.errors import (
+from analysis.data import files as datafiles
+from analysis.data.errors import (
     DataError,
     DataFolderError,
     DuplicateKeyError,
@@ -29,9 +29,9 @@ from analysis.errors import (
     UnreadableFile,
     WrongFormatError,
 )
-from analysis.manifest import entry
-from analysis.paths import shared_data_dir
-from analysis.sources import oecd, who, worldbank
+from analysis.data.manifest import entry
+from analysis.data.paths import shared_data_dir
+from analysis.data.sources import oecd, who, worldbank
 
 REAL_SHARED = shared_data_dir()
 FETCH = "python -m analysis data fetch"

@@ -55,9 +55,9 @@ kernelspec: {display_name: Python 3, language: python, name: python3}
 
 ```{code-cell} ipython3
 import runpy
-from analysis.datafiles import resolve
-from analysis.paths import project_root
-from analysis.reporting import glue_value
+from analysis.data.files import resolve
+from analysis.data.paths import project_root
+from analysis.report.glue import glue_value
 
 helper = runpy.run_path(str(project_root() / "src" / "analysis" / "helper.py"))
 rows = len(resolve("tiny").read_text().splitlines())

@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import claims
-from analysis.ledger import collect_notebook
-from analysis.paths import project_root
+from analysis import claims, evidence
+from analysis.data.paths import project_root
+from analysis.report.ledger import collect_notebook
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def test_every_claim_has_source_verdict_reason_and_place(register):
         "section",
     ):
         assert register[col].str.strip().ne("").all(), col
-    assert register["verdict"].isin(claims.VERDICTS).all()
+    assert register["verdict"].isin(evidence.VERDICTS).all()
     for notebook in register["notebook"]:
         assert (project_root() / f"{notebook}.md").is_file(), notebook
 
@@ -57,15 +57,15 @@ def test_register_estimates_match_the_notebooks(register):
 
 def test_invalid_results_are_refused():
     with pytest.raises(ValueError, match="verdict"):
-        claims.ClaimResult("x", 1.0, 0.0, 2.0, "u", "probably", "r", "w")
+        evidence.ClaimResult("x", 1.0, 0.0, 2.0, "u", "probably", "r", "w")
     with pytest.raises(ValueError, match="interval"):
-        claims.ClaimResult("x", 1.0, 3.0, 2.0, "u", "supported", "r", "w")
+        evidence.ClaimResult("x", 1.0, 3.0, 2.0, "u", "supported", "r", "w")
     with pytest.raises(ValueError, match="empty"):
-        claims.ClaimResult("x", 1.0, 0.0, 2.0, "u", "supported", " ", "w")
+        evidence.ClaimResult("x", 1.0, 0.0, 2.0, "u", "supported", " ", "w")
 
 
 def test_exports_round_trip(register, tmp_path):
-    from analysis.scorecard import write_exports
+    from analysis.claims import write_exports
 
     paths = write_exports(register, tmp_path)
     from_csv = pd.read_csv(paths["csv"])

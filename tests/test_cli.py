@@ -9,8 +9,8 @@ import sys
 import time
 
 from analysis.cli import main
-from analysis.manifest import entry
-from analysis.paths import shared_data_dir
+from analysis.data.manifest import entry
+from analysis.data.paths import shared_data_dir
 
 REAL_SHARED = shared_data_dir()
 FETCH = "python -m analysis data fetch"

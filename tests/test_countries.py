@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import countries
-from analysis.errors import SchemaError
+from analysis.data import countries
+from analysis.data.errors import SchemaError
 
 
 def test_iso_table():

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from analysis import datafiles
-from analysis.errors import ChecksumMismatch, DataFileMissing, DataFolderError, DownloadError, ManifestError
-from analysis.manifest import entry, read_manifest
-from analysis.paths import shared_data_dir
+from analysis.data import files as datafiles
+from analysis.data.errors import ChecksumMismatch, DataFileMissing, DataFolderError, DownloadError, ManifestError
+from analysis.data.manifest import entry, read_manifest
+from analysis.data.paths import shared_data_dir
 
 #: the real staged data, resolved before any test changes the environment
 REAL_SHARED = shared_data_dir()

@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from analysis import gsp
-from analysis.claims import VERDICTS, ClaimResult
-from analysis.paths import data_dir
+from analysis.data.paths import data_dir
+from analysis.evidence import VERDICTS, ClaimResult
 
 #: Synthetic inputs (not published values): zero discounting so that present values are plain sums.
 SYNTHETIC = {

@@ -20,10 +20,10 @@ import pandas as pd
 import pytest
 from nbclient import NotebookClient
 
-from analysis import ledger
+from analysis.data.paths import project_root
 from analysis.montecarlo import batch_standard_error
-from analysis.paths import project_root
-from analysis.reporting import reported
+from analysis.report import ledger
+from analysis.report.glue import reported
 
 # --- rounding of glued values -------------------------------------------------------------------
 
@@ -126,7 +126,7 @@ def test_a_damaged_ledger_names_its_line(tmp_path):
 # --- the whole chain on a synthetic notebook: glue -> nbval and ledger ---------------------------
 
 CELL = """\
-from analysis.reporting import glue_value
+from analysis.report.glue import glue_value
 result = 0.8066531845398712 * FACTOR
 glue_value("result", result)
 print(f"result: {result:.6g}")
@@ -227,7 +227,7 @@ def test_batch_standard_error_keeps_the_shape_and_zeroes_deterministic_parts():
 
 
 def test_the_prose_never_shows_more_decimals_than_the_glue_keeps():
-    from analysis.reporting import MIN_DECIMALS
+    from analysis.report.glue import MIN_DECIMALS
 
     role = re.compile(r"\{glue:text\}`[^`]*?:[^`:]*?\.(\d+)[fe%]`")
     pages = [*(project_root() / "notebooks").glob("*.md"), *(project_root() / "book").glob("*.md")]

@@ -53,7 +53,7 @@ def test_unknown_staff_group_raises(fte):
 
 
 def test_real_nurses_filipino_and_unknown():
-    from analysis.sources import nhs
+    from analysis.data.sources import nhs
 
     real = nhs.load_staff_group_fte()
     table = nhs_snapshot.nationality_changes(real, "Nurses & health visitors").set_index("nationality")

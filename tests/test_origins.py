@@ -240,8 +240,8 @@ def test_remittance_growth_skips_zeros():
 
 @pytest.fixture(scope="module")
 def real():
-    from analysis import published
-    from analysis.sources import knomad, oecd, who, worldbank
+    from analysis.data import published
+    from analysis.data.sources import knomad, oecd, who, worldbank
 
     return {
         "ftds": oecd.load_foreign_trained_doctors(),

@@ -1,4 +1,4 @@
-"""The on-disk cache of parsed frames (``analysis.sources._read.parsed_cache``).
+"""The on-disk cache of parsed frames (``analysis.data.reading.parsed_cache``).
 
 The frames built here are synthetic stand-ins for a slow parse; the raw file they are keyed on is
 a real staged file copied into a temporary shared folder.
@@ -13,11 +13,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.errors import ManifestError
-from analysis.manifest import entry, manifest_path, read_manifest
-from analysis.paths import shared_data_dir
-from analysis.sources import _read
-from analysis.sources._read import cache_key, parsed_cache, source_hash
+from analysis.data import reading as _read
+from analysis.data.errors import ManifestError
+from analysis.data.manifest import entry, manifest_path, read_manifest
+from analysis.data.paths import shared_data_dir
+from analysis.data.reading import cache_key, parsed_cache, source_hash
 
 REAL_SHARED = shared_data_dir()
 PACKAGE = Path(_read.__file__).resolve().parents[1]
@@ -98,16 +98,16 @@ def test_source_hash_covers_every_module_of_the_package(tmp_path):
     shutil.copytree(PACKAGE, tree, ignore=shutil.ignore_patterns("__pycache__"))
     original = source_hash(tree)
     assert original == source_hash(PACKAGE)  # same files, same hash, wherever the tree is
-    helper = tree / "checks.py"  # a helper module, not a loader
+    helper = tree / "data" / "checks.py"  # a helper module, not a loader
     text = helper.read_bytes()
     helper.write_bytes(text + b"# changed\n")
     assert source_hash(tree) != original
     helper.write_bytes(text)
     assert source_hash(tree) == original
-    (tree / "sources" / "new_helper.py").write_text("X = 1\n")
+    (tree / "data" / "sources" / "new_helper.py").write_text("X = 1\n")
     with_new = source_hash(tree)
     assert with_new != original
-    (tree / "sources" / "new_helper.py").rename(tree / "sources" / "renamed_helper.py")
+    (tree / "data" / "sources" / "new_helper.py").rename(tree / "data" / "sources" / "renamed_helper.py")
     assert source_hash(tree) not in (original, with_new)
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.errors import DuplicateKeyError, ParseError, SchemaError
-from analysis.manifest import entry
-from analysis.paths import shared_data_dir
-from analysis.sources import knomad, nhs, oecd, who, worldbank
+from analysis.data.errors import DuplicateKeyError, ParseError, SchemaError
+from analysis.data.manifest import entry
+from analysis.data.paths import shared_data_dir
+from analysis.data.sources import knomad, nhs, oecd, who, worldbank
 
 REAL_SHARED = shared_data_dir()
 
@@ -150,7 +150,7 @@ def test_wdi_parse_error_names_year_column(tmp_path):
 
 def test_who_vintages_mostly_revised():
     """PROVENANCE.md: only 6.8% of the 2,803 common HWF_0001 country-years agree to +/-0.01."""
-    from analysis.catalog import vintage_agreement
+    from analysis.coverage import vintage_agreement
 
     old = who.load_nhwa2022("doctors")
     agreement = vintage_agreement(old[old["measure"] == "HWF_0001"], who.load_ddf("HWF_0001"))
@@ -159,7 +159,7 @@ def test_who_vintages_mostly_revised():
 
 
 def test_require_unique_default_lines_and_missing_keys(tmp_path):
-    from analysis.checks import require_unique
+    from analysis.data.checks import require_unique
 
     # synthetic frame read from a CSV with a header: row i is file line i + 2; NaN keys are equal
     frame = pd.DataFrame({"iso3": ["AAA", None, "BBB", None], "year": [2000, 2001, 2000, 2001]})

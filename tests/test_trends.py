@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import trends
-from analysis.sources.oecd import parse_wfmi
+from analysis.data.sources.oecd import parse_wfmi
 
 
 def _points(values, years, ids):

@@ -34,7 +34,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from analysis.paths import parsed_cache_dir, project_root
+from analysis.data.paths import parsed_cache_dir, project_root
 
 STATE_FILE = ".build-state.json"
 #: What the notebooks' results depend on (besides the data files, hashed separately).
@@ -97,10 +97,10 @@ def _download_reason(exc: BaseException) -> str:
 
 def verified_data() -> list[str]:
     """``key=sha256`` of every manifest file, fetching missing ones; raise BuildError listing each problem."""
-    from analysis.datafiles import fetch
-    from analysis.errors import DataError, DownloadError
-    from analysis.manifest import read_manifest
-    from analysis.paths import cache_dir, override_dir, shared_data_dir
+    from analysis.data.errors import DataError, DownloadError
+    from analysis.data.files import fetch
+    from analysis.data.manifest import read_manifest
+    from analysis.data.paths import cache_dir, override_dir, shared_data_dir
 
     entries = read_manifest()
     lines, problems = [], []

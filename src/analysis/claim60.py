@@ -22,10 +22,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import published
-from analysis.claims import ClaimResult, evaluates
+from analysis.data import published
+from analysis.data.sources import who
+from analysis.evidence import ClaimResult, evaluates
 from analysis.montecarlo import batch_standard_error
-from analysis.sources import who
 
 BASE_YEAR, END_YEAR = 2000, 2010
 #: WHO 2022-vintage count indicators for each profession (main choice first).

@@ -14,9 +14,9 @@ import argparse
 import os
 import sys
 
-from analysis.datafiles import fetch, search_folders, verify_all
-from analysis.errors import DataError
-from analysis.manifest import read_manifest
+from analysis.data.errors import DataError
+from analysis.data.files import fetch, search_folders, verify_all
+from analysis.data.manifest import read_manifest
 
 
 def _print_table(rows: list[list[str]], header: list[str]) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import published
-from analysis.claims import ClaimResult, evaluates
+from analysis.data import published
+from analysis.evidence import ClaimResult, evaluates
 
 ROUND1_REPORTS = "WHOCODE-R1-REP"
 ROUND2_REPORTS = "WHOCODE-R2-REP"

@@ -40,10 +40,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.claims import ClaimResult, evaluates
-from analysis.errors import DataError
+from analysis.data.errors import DataError
+from analysis.data.paths import data_dir
+from analysis.evidence import ClaimResult, evaluates
 from analysis.montecarlo import batch_standard_error
-from analysis.paths import data_dir
 
 PARAMETER_FILE = "gsp_parameters.csv"
 REQUIRED_COLUMNS = [

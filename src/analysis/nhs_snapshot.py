@@ -39,7 +39,7 @@ def nationality_changes(
 ) -> pd.DataFrame:
     """FTE per nationality at both dates, the change and the % change, for one staff group.
 
-    ``fte`` is :func:`analysis.sources.nhs.load_staff_group_fte`. A nationality absent at one date
+    ``fte`` is :func:`analysis.data.sources.nhs.load_staff_group_fte`. A nationality absent at one date
     counts as 0 FTE there (``pct_change`` is NaN when the first value is 0). The ``Unknown``
     category is kept apart: it has ``unknown = True`` and comes last; the other rows are sorted by
     change, largest rise first. Snapshots are nine months apart, nationality is not country of

@@ -1,7 +1,7 @@
 """Where foreign-trained doctors come from, how many of each origin's doctors are abroad, and a
 re-derivation of the WHO Health Workforce Support and Safeguards List (SSL).
 
-Inputs are the tidy frames of :mod:`analysis.sources`: OECD foreign-trained doctors (``FTDS``) by
+Inputs are the tidy frames of :mod:`analysis.data.sources`: OECD foreign-trained doctors (``FTDS``) by
 origin (21 destinations in 2018, the USA in 2016), WHO workforce densities and counts, the UHC
 service coverage index, World Bank CLASS income groups and KNOMAD remittances. All functions are
 pure: they take frames and return frames.
@@ -18,7 +18,7 @@ import pandas as pd
 import statsmodels.api as sm
 from scipy.stats import norm
 
-from analysis.sources.oecd import NON_COUNTRY_ORIGINS
+from analysis.data.sources.oecd import NON_COUNTRY_ORIGINS
 
 UNCLASSIFIED = "unclassified"
 HIGH_INCOME = "High income"
@@ -270,7 +270,7 @@ def derive_ssl(
 def compare_ssl(derived: pd.DataFrame, official: pd.DataFrame) -> pd.DataFrame:
     """Countries on the derived list, the official list, or both.
 
-    ``official`` is :func:`analysis.published.ssl_list` (if it holds several list years the latest
+    ``official`` is :func:`analysis.data.published.ssl_list` (if it holds several list years the latest
     is used). Returns ``iso3, derived, official, status`` with status one of ``"both"``,
     ``"derived only"``, ``"official only"``, sorted by status then ``iso3``.
     """

@@ -8,7 +8,7 @@ Two kinds of evidence, kept apart:
   identified only *within* each publication's own comparison (robust to coverage differences).
 * Destination panels from the OECD HEALTH_WFMI extracts: totals of doctors and nurses (2010-2022),
   foreign-trained doctors by origin (2018; USA 2016). The functions accept any HEALTH_WFMI frame in the
-  tidy layout of :func:`analysis.sources.oecd.parse_wfmi`, so a full panel can be substituted.
+  tidy layout of :func:`analysis.data.sources.oecd.parse_wfmi`, so a full panel can be substituted.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from analysis import published
-from analysis.claims import ClaimResult, evaluates
+from analysis.data import published
+from analysis.evidence import ClaimResult, evaluates
 
 #: Reference year of the centred time variable in the published-series models.
 CENTRE_YEAR = 2015
@@ -311,7 +311,7 @@ def fitted_band(points: pd.DataFrame, years: np.ndarray) -> pd.DataFrame:
 @evaluates("south_south_movement")
 def evaluate_south_south() -> ClaimResult:
     from analysis import origins
-    from analysis.sources import oecd, worldbank
+    from analysis.data.sources import oecd, worldbank
 
     split = origins.north_south_split(oecd.load_foreign_trained_doctors(), worldbank.load_class())
     pooled = split[(split["destination"] == "all") & (split["year"] == 2018)].iloc[0]

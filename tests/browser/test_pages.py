@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from analysis.paths import project_root
+from analysis.data.paths import project_root
 
 HTML = project_root() / "_build" / "html"
 SHOTS = project_root() / "_build" / "screenshots"

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.checks import require_columns, require_unique, to_number, validate
-from analysis.countries import nhs_nationality_table, nhs_nationality_to_iso3
-from analysis.errors import SchemaError, where
-from analysis.schemas import NHS_NATIONALITY
-from analysis.sources._read import parsed_cache, read_csv, read_excel, verified
+from analysis.data.checks import require_columns, require_unique, to_number, validate
+from analysis.data.countries import nhs_nationality_table, nhs_nationality_to_iso3
+from analysis.data.errors import SchemaError, where
+from analysis.data.reading import parsed_cache, read_csv, read_excel, verified
+from analysis.data.schemas import NHS_NATIONALITY
 
 STAFF_GROUP_KEY = "nhs_staff_nationality_2017_2018"
 REGION_KEY = "nhs_staff_nationality_2016_2017"
@@ -22,7 +22,7 @@ def load_staff_group_fte() -> pd.DataFrame:
     """England FTE by staff group and nationality, 30 Sep 2017 and 30 Jun 2018 (organisations summed).
 
     Parsed once and cached on disk, keyed on the workbook's sha256, the package's code and the
-    library versions (see :func:`analysis.sources._read.parsed_cache`).
+    library versions (see :func:`analysis.data.reading.parsed_cache`).
     """
     # the package's code is in the key already; add the nationality table the parse applies
     return parsed_cache(STAFF_GROUP_KEY, _parse_staff_group_fte, nhs_nationality_table().to_csv())

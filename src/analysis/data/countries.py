@@ -12,11 +12,11 @@ from functools import cache
 
 import pandas as pd
 
-from analysis.checks import require_columns, require_unique, validate
-from analysis.errors import SchemaError
-from analysis.paths import data_dir
-from analysis.schemas import COUNTRY_GROUPS
-from analysis.sources._read import read_csv, verified
+from analysis.data.checks import require_columns, require_unique, validate
+from analysis.data.errors import SchemaError
+from analysis.data.paths import data_dir
+from analysis.data.reading import read_csv, verified
+from analysis.data.schemas import COUNTRY_GROUPS
 
 #: World Bank names used by KNOMAD that differ from the CLASS FY2023 list.
 WORLD_BANK_NAME_ALIASES = {
@@ -53,7 +53,7 @@ def load_iso3166() -> pd.DataFrame:
 
 @cache
 def _class_names() -> dict[str, str]:
-    from analysis.sources.worldbank import load_class
+    from analysis.data.sources.worldbank import load_class
 
     table = load_class()
     return dict(zip(table["name"], table["iso3"], strict=True))
@@ -67,7 +67,7 @@ def world_bank_name_to_iso3(names: pd.Series, source: str) -> pd.Series:
     if unknown:
         raise SchemaError(
             f"{source}: economy name(s) not in the World Bank CLASS list or the alias table "
-            f"(analysis.countries.WORLD_BANK_NAME_ALIASES): {unknown}"
+            f"(analysis.data.countries.WORLD_BANK_NAME_ALIASES): {unknown}"
         )
     return cleaned.map(lookup).astype(object).where(~cleaned.isin(WORLD_BANK_AGGREGATE_NAMES), None)
 

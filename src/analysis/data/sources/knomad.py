@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.checks import index_lines, require_unique, to_number, validate
-from analysis.countries import world_bank_name_to_iso3
-from analysis.errors import SchemaError
-from analysis.schemas import REMITTANCES
-from analysis.sources._read import read_excel, verified
+from analysis.data.checks import index_lines, require_unique, to_number, validate
+from analysis.data.countries import world_bank_name_to_iso3
+from analysis.data.errors import SchemaError
+from analysis.data.reading import read_excel, verified
+from analysis.data.schemas import REMITTANCES
 
 KEY = "knomad_remittances"
 HEADER = "Remittance inflows (US$ million)"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.datafiles import verify_all
-from analysis.manifest import read_manifest
+from analysis.data.files import verify_all
+from analysis.data.manifest import read_manifest
 
 
 def catalog_table() -> pd.DataFrame:

@@ -1,6 +1,6 @@
 """The results ledger: every number glued into the book, at full precision, with its tolerance.
 
-Each chapter glues its numbers with :func:`analysis.reporting.glue_value`, which rounds the pasted
+Each chapter glues its numbers with :func:`analysis.report.glue.glue_value`, which rounds the pasted
 value and keeps the full-precision one (and, for Monte Carlo summaries, its standard error) in the
 output's metadata. :func:`collect` reads them from executed notebooks; ``results/ledger.csv`` holds
 the reference, recorded from ``notebooks/*.ipynb`` by ``make record``; :func:`compare` checks a
@@ -11,8 +11,8 @@ fresh run against it with a tolerance per quantity:
 * Monte Carlo summaries: :data:`MC_MULTIPLE` times their Monte Carlo standard error;
 * integers (counts) and verdict words: exactly.
 
-Command line: ``python -m analysis.ledger record`` (rewrite the reference from the committed
-notebooks) and ``python -m analysis.ledger check [FOLDER]`` (compare the executed notebooks in
+Command line: ``python -m analysis.report.ledger record`` (rewrite the reference from the committed
+notebooks) and ``python -m analysis.report.ledger check [FOLDER]`` (compare the executed notebooks in
 FOLDER, by default the book's ``_build/jupyter_execute/notebooks``).
 """
 
@@ -26,8 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis.paths import project_root
-from analysis.reporting import LEDGER_KEY
+from analysis.data.paths import project_root
+from analysis.report.glue import LEDGER_KEY
 
 DETERMINISTIC_RTOL = 1e-9
 DETERMINISTIC_ATOL = 1e-12
@@ -217,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
             print(diff.message)
         print(f"results ledger: {len(differences)} difference(s) against {ledger_path()}")
         return 1 if differences else 0
-    print("usage: python -m analysis.ledger record | check [FOLDER]", file=sys.stderr)
+    print("usage: python -m analysis.report.ledger record | check [FOLDER]", file=sys.stderr)
     return 2
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.checks import index_lines, require_columns, require_unique, to_number, validate
-from analysis.errors import SchemaError
-from analysis.schemas import COUNTRY_GROUPS, INCOME_HISTORY, WDI_PANEL
-from analysis.sources._read import read_csv, read_excel, verified
+from analysis.data.checks import index_lines, require_columns, require_unique, to_number, validate
+from analysis.data.errors import SchemaError
+from analysis.data.reading import read_csv, read_excel, verified
+from analysis.data.schemas import COUNTRY_GROUPS, INCOME_HISTORY, WDI_PANEL
 
 WDI_KEYS = {
     "SH.MED.PHYS.ZS": ("wdi_physicians", "wdi_physicians_country_meta"),

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.checks import index_lines, require_columns, require_unique, to_number, validate
-from analysis.errors import SchemaError
-from analysis.schemas import WHO_PANEL
-from analysis.sources._read import read_csv, verified
+from analysis.data.checks import index_lines, require_columns, require_unique, to_number, validate
+from analysis.data.errors import SchemaError
+from analysis.data.reading import read_csv, verified
+from analysis.data.schemas import WHO_PANEL
 
 NHWA_KEYS = {"doctors": "who_nhwa_doctors", "nurses": "who_nhwa_nurses"}
 DDF_KEYS = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from analysis.errors import DataFolderError
+from analysis.data.errors import DataFolderError
 
 ROOT_MARKER = "_toc.yml"
 #: Subfolder of the cache holding parsed frames; manifest paths may not start with it.

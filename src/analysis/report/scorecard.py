@@ -8,26 +8,12 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML
 
-from analysis.claims import format_register
-from analysis.paths import project_root
-
-EXPORT_DIR = "notebooks/exports"
 BADGE_COLOURS = {
     "supported": "#1e8449",
     "partly supported": "#b9770e",
     "not supported": "#c0392b",
     "not testable with the available data": "#5d6d7e",
 }
-
-
-def write_exports(register: pd.DataFrame, folder: Path | None = None) -> dict[str, Path]:
-    """Write ``claims.csv`` and ``claims.json``; return their paths."""
-    folder = folder or project_root() / EXPORT_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = {"csv": folder / "claims.csv", "json": folder / "claims.json"}
-    paths["csv"].write_text(format_register(register, "csv"), encoding="utf-8")
-    paths["json"].write_text(format_register(register, "json") + "\n", encoding="utf-8")
-    return paths
 
 
 def _estimate_text(row: pd.Series) -> str:

@@ -11,9 +11,9 @@ from functools import cache
 
 import pandas as pd
 
-from analysis.checks import require_columns, require_unique, to_number
-from analysis.errors import SchemaError
-from analysis.paths import data_dir
+from analysis.data.checks import require_columns, require_unique, to_number
+from analysis.data.errors import SchemaError
+from analysis.data.paths import data_dir
 
 FIGURE_FILES = ("oecd_migration_figures_claim60.csv", "oecd_migration_figures_trends.csv")
 FIGURE_COLUMNS = [

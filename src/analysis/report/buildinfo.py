@@ -10,7 +10,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import pandas as pd
 
-from analysis.datafiles import verify_all
+from analysis.data.files import verify_all
 
 KEY_PACKAGES = (
     "jupyter-book",

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.errors import (
+from analysis.data.errors import (
     ChecksumMismatch,
     DataError,
     DataFileMissing,
@@ -27,8 +27,8 @@ from analysis.errors import (
     EmptyFileError,
     UnreadableFile,
 )
-from analysis.manifest import ManifestEntry, entry, read_manifest
-from analysis.paths import cache_dir, override_dir, shared_data_dir
+from analysis.data.manifest import ManifestEntry, entry, read_manifest
+from analysis.data.paths import cache_dir, override_dir, shared_data_dir
 
 FETCH_COMMAND = "python -m analysis data fetch"
 _verified: dict[tuple[Path, int, int], str] = {}

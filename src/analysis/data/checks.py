@@ -1,4 +1,4 @@
-"""Small checks shared by the loaders; each raises a :mod:`analysis.errors` error naming the file."""
+"""Small checks shared by the loaders; each raises a :mod:`analysis.data.errors` error naming the file."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pandera.pandas as pa
 from pandera.errors import SchemaError as PanderaSchemaError
 from pandera.errors import SchemaErrors as PanderaSchemaErrors
 
-from analysis.errors import DuplicateKeyError, ParseError, SchemaError, where
+from analysis.data.errors import DuplicateKeyError, ParseError, SchemaError, where
 
 
 def require_columns(frame: pd.DataFrame, expected: Iterable[str], source: Path | str) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import ManifestError, where
-from analysis.paths import PARSED_SUBDIR, data_dir
+from analysis.data.errors import ManifestError, where
+from analysis.data.paths import PARSED_SUBDIR, data_dir
 
 MANIFEST_COLUMNS = (
     "key",

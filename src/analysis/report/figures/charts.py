@@ -1,4 +1,4 @@
-"""All figures of the book: one helper per figure type, seaborn on matplotlib, PNG output."""
+"""Chart types shared by several chapters (coverage maps, interval plots, bars, lines)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import seaborn as sns
-
-PALETTE = {"doctors": "#1b6ca8", "nurses": "#c0392b", "doctors_and_nurses": "#6c3483"}
-
-
-def setup() -> None:
-    """House style: white grid, readable fonts, figures sized for the book's column."""
-    sns.set_theme(style="whitegrid", context="notebook", font_scale=0.95)
-    plt.rcParams.update({"figure.dpi": 110, "savefig.bbox": "tight", "figure.figsize": (8, 4.5)})
 
 
 def coverage_heatmap(matrix: pd.DataFrame, title: str, ax: plt.Axes | None = None) -> plt.Figure:

@@ -9,13 +9,17 @@ prose uses, it shows the same digits as the full-precision value.
 
 The full-precision value travels beside it, in the output's metadata (which nbval does not compare),
 under :data:`LEDGER_KEY`, with its Monte Carlo standard error when it summarises random draws. The
-results ledger (:mod:`analysis.ledger`) reads it from there.
+results ledger (:mod:`analysis.report.ledger`) reads it from there.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+
+import pandas as pd
+
+from analysis.evidence import ClaimResult
 
 SIGNIFICANT_DIGITS = 6
 MIN_DECIMALS = 3
@@ -78,3 +82,27 @@ def glue_values(prefix: str, values: Mapping[str, object], mcse: Mapping[str, fl
     """Glue ``values`` as ``{prefix}_{name}``; ``mcse`` gives the Monte Carlo standard errors by name."""
     for name, value in values.items():
         glue_value(f"{prefix}_{name}", value, None if mcse is None else mcse.get(name))
+
+
+def glue_claim(result: ClaimResult) -> pd.DataFrame:
+    """Glue a claim's numbers and verdict for the prose; return a one-row table to display."""
+    prefix = f"claim_{result.claim_id}"
+    for position, name in enumerate(("estimate", "low", "high")):
+        value = getattr(result, name)
+        if value is not None:
+            mcse = None if result.mcse is None else result.mcse[position]
+            glue_value(f"{prefix}_{name}", float(value), mcse)
+    glue_value(f"{prefix}_verdict", result.verdict)
+    glue_value(f"{prefix}_reason", result.reason)
+    glue_value(f"{prefix}_would_change", result.would_change)
+    return pd.DataFrame(
+        [
+            {
+                "claim": result.claim_id,
+                "estimate": "" if result.estimate is None else f"{result.estimate:,.1f}",
+                "interval": "" if result.low is None else f"{result.low:,.1f} to {result.high:,.1f}",
+                "unit": result.unit,
+                "verdict": result.verdict,
+            }
+        ]
+    )

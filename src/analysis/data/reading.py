@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.checks import require_min_rows
-from analysis.datafiles import remedy, resolve, unreadable
-from analysis.errors import EmptyFileError, ParseError, TruncatedFile, WrongFormatError, where
-from analysis.manifest import ManifestEntry, entry
-from analysis.paths import parsed_cache_dir
+from analysis.data.checks import require_min_rows
+from analysis.data.errors import EmptyFileError, ParseError, TruncatedFile, WrongFormatError, where
+from analysis.data.files import remedy, resolve, unreadable
+from analysis.data.manifest import ManifestEntry, entry
+from analysis.data.paths import parsed_cache_dir
 
 #: Libraries whose version can change what a parsed (pickled) frame holds.
 CACHE_LIBRARIES = ("pandas", "numpy", "openpyxl")

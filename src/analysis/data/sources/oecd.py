@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.checks import index_lines, require_columns, require_unique, to_number, validate
-from analysis.schemas import OECD_WFMI
-from analysis.sources._read import read_csv, verified
+from analysis.data.checks import index_lines, require_columns, require_unique, to_number, validate
+from analysis.data.reading import read_csv, verified
+from analysis.data.schemas import OECD_WFMI
 
 WFMI_COLUMNS = ["COU", "VAR", "CO2", "YEA", "Value", "Flag Codes"]
 TOTALS_KEY = "oecd_wfmi_totals"

@@ -1,0 +1,1 @@
+"""Everything that makes a page: glue, tables, figures, HTML snippets, build facts, the results ledger."""
