@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import origins
+from analysis import origin_profiles, origins, safeguards_list
 
 # --- synthetic fixtures ------------------------------------------------------------------------
 
@@ -169,7 +169,7 @@ def test_derive_ssl_threshold_edges():
             ("NOU", 2019, 30.0),  # not the UHC year
         ]
     )
-    ssl = origins.derive_ssl(doctors, nurses, uhc).set_index("iso3")
+    ssl = safeguards_list.derive_ssl(doctors, nurses, uhc).set_index("iso3")
     assert ssl.loc["INN", "on_derived_list"]
     assert not ssl.loc["EDG", "on_derived_list"] and ssl.loc["EDG", "density_sum"] == pytest.approx(49)
     assert not ssl.loc["UHC", "on_derived_list"]
@@ -183,7 +183,7 @@ def test_derive_ssl_threshold_edges():
 def test_compare_ssl_statuses():
     derived = pd.DataFrame({"iso3": ["AAA", "BBB", "CCC"], "on_derived_list": [True, True, False]})
     official = pd.DataFrame({"iso3": ["BBB", "DDD"], "country": ["B", "D"], "list_year": ["2023", "2023"]})
-    table = origins.compare_ssl(derived, official).set_index("iso3")
+    table = safeguards_list.compare_ssl(derived, official).set_index("iso3")
     assert table["status"].to_dict() == {"BBB": "both", "AAA": "derived only", "DDD": "official only"}
     assert table.loc["DDD", "official"] and not table.loc["DDD", "derived"]
     assert list(table.reset_index().columns) == ["iso3", "derived", "official", "status"]
@@ -194,7 +194,7 @@ def test_density_trend_recovers_growth_with_a_break():
     years = np.arange(2000, 2016)
     values = 10 * 1.03 ** (years - 2000) * np.where(years >= 2008, 2.0, 1.0)
     density = pd.DataFrame({"iso3": "EXP", "year": years, "value": values})
-    trend = origins.density_trends(density, ["EXP"]).iloc[0]
+    trend = origin_profiles.density_trends(density, ["EXP"]).iloc[0]
     assert trend["breaks"] == "2008"
     assert trend["growth"] == pytest.approx(0.03, abs=1e-10)
     assert trend["n_obs"] == 16 and trend["first_year"] == 2000 and trend["last_year"] == 2015
@@ -210,7 +210,7 @@ def test_density_trend_interval_and_short_series():
             pd.DataFrame({"iso3": "SHO", "year": [2000, 2001, 2002, 2003], "value": [1.0, 1.1, 1.2, 1.3]}),
         ]
     )
-    trends = origins.density_trends(density, ["NOI", "SHO", "NON"]).set_index("iso3")
+    trends = origin_profiles.density_trends(density, ["NOI", "SHO", "NON"]).set_index("iso3")
     noisy = trends.loc["NOI"]
     assert noisy["breaks"] == ""
     assert noisy["growth_low"] < np.expm1(0.02) < noisy["growth_high"]
@@ -223,14 +223,14 @@ def test_series_breaks_up_down_and_gaps():
     years = np.array([2000, 2001, 2002, 2005, 2006])
     values = np.array([10.0, 16.0, 7.0, 14.0, 14.5])
     # +60% in 2001 and -56% in 2002 are breaks; +100% across 2002-2005 (3 years) is not
-    assert origins.series_breaks(years, values) == [2001, 2002]
-    assert origins.series_breaks(years, values, max_gap=3) == [2001, 2002, 2005]
+    assert origin_profiles.series_breaks(years, values) == [2001, 2002]
+    assert origin_profiles.series_breaks(years, values, max_gap=3) == [2001, 2002, 2005]
 
 
 def test_remittance_growth_skips_zeros():
     # synthetic: 2010 = 0 (not reported), 100 in 2011, 121 in 2013 -> 10% a year over 2 years
     remit = _panel([("RRR", 2010, 0.0), ("RRR", 2011, 100.0), ("RRR", 2013, 121.0), ("RRR", 2023, 1e6)])
-    growth = origins.remittance_growth(remit).set_index("iso3").loc["RRR"]
+    growth = origin_profiles.remittance_growth(remit).set_index("iso3").loc["RRR"]
     assert growth["growth_first_year"] == 2011 and growth["growth_last_year"] == 2013
     assert growth["growth"] == pytest.approx(0.10)
 
@@ -275,10 +275,10 @@ def test_real_composition_and_split_are_consistent(real):
 
 
 def test_real_derived_ssl_close_to_official(real):
-    derived = origins.derive_ssl(real["doctors"], real["nurses"], real["uhc"])
+    derived = safeguards_list.derive_ssl(real["doctors"], real["nurses"], real["uhc"])
     n_listed = int(derived["on_derived_list"].sum())
     assert 45 <= n_listed <= 60  # PROVENANCE section 6: 53 countries
-    table = origins.compare_ssl(derived, real["official"])
+    table = safeguards_list.compare_ssl(derived, real["official"])
     assert len(real["official"]) == 55
     both = int((table["status"] == "both").sum())
     assert both / n_listed > 0.8
@@ -288,6 +288,6 @@ def test_real_emigration_and_ilo_profile(real):
     rates = origins.emigration_rates(real["ftds"], real["counts"])
     assert rates["rate"].between(0, 1).all()
     assert rates["home_year"].between(2015, 2021).all()
-    profile = origins.ilo_six_profile(real["doctors"], real["nurses"], real["remittances"], rates)
-    assert profile["iso3"].tolist() == origins.ILO_SIX
+    profile = origin_profiles.ilo_six_profile(real["doctors"], real["nurses"], real["remittances"], rates)
+    assert profile["iso3"].tolist() == origin_profiles.ILO_SIX
     assert profile[["doctors_density", "nurses_density", "remittances_2022"]].notna().all().all()

@@ -99,7 +99,7 @@ def test_trend_glue_keys():
 
 
 def test_largest_jump_skips_unreported_zeros():
-    from analysis.origins import largest_jump
+    from analysis.origin_profiles import largest_jump
 
     synthetic = pd.DataFrame(
         {"iso3": ["AAA"] * 4, "year": [2010, 2011, 2012, 2013], "value": [0.0, 100.0, 120.0, 600.0]}

@@ -12,6 +12,7 @@ import functools
 import http.server
 import shutil
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -73,7 +74,9 @@ def browser():
         instance.close()
 
 
+@contextmanager
 def _visit(browser, url: str, viewport=(1280, 900)):
+    """Open ``url`` in a new page, recording requests that leave the host, failures and JS errors; close it after."""
     page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
     record = {"external": [], "failed": [], "errors": []}
     host = urlparse(url).hostname
@@ -100,14 +103,15 @@ def _visit(browser, url: str, viewport=(1280, 900)):
             and record["errors"].append(msg.text)
         ),
     )
-    response = page.goto(url, wait_until="networkidle")
-    return page, response, record
+    try:
+        yield page, page.goto(url, wait_until="networkidle"), record
+    finally:
+        page.close()
 
 
 @pytest.mark.parametrize("name", _pages() if (HTML / "index.html").exists() else [])
 def test_page_loads_offline_with_all_assets(browser, server, name):
-    page, response, record = _visit(browser, f"{server}/{name}.html")
-    try:
+    with _visit(browser, f"{server}/{name}.html") as (page, response, record):
         assert response is not None and response.status == 200
         assert record["external"] == [], f"requests left 127.0.0.1: {record['external']}"
         assert record["failed"] == [], f"missing assets: {record['failed']}"
@@ -118,52 +122,38 @@ def test_page_loads_offline_with_all_assets(browser, server, name):
         assert broken == [], f"images that did not render: {broken}"
         text = page.inner_text("main")
         assert "\\frac" not in text and "$$" not in text, "raw TeX left on the page"
-    finally:
-        page.close()
 
 
 @pytest.mark.parametrize("name", CHAPTERS_WITH_FIGURES)
 def test_chapter_shows_its_figures(browser, server, name):
-    page, _, _ = _visit(browser, f"{server}/{name}.html")
-    try:
+    with _visit(browser, f"{server}/{name}.html") as (page, _, _):
         assert page.locator("figure img").count() >= 2
         assert page.locator("figcaption").count() >= 2
-    finally:
-        page.close()
 
 
 @pytest.mark.parametrize("name", MATH_PAGES)
 def test_maths_is_rendered_by_local_mathjax(browser, server, name):
-    page, _, record = _visit(browser, f"{server}/{name}.html")
-    try:
+    with _visit(browser, f"{server}/{name}.html") as (page, _, record):
         page.wait_for_selector("mjx-container", timeout=15000)
         assert page.locator("mjx-container").count() >= 1
         assert record["external"] == []
-    finally:
-        page.close()
 
 
 def test_scorecard_table_and_downloads(browser, server):
-    page, _, _ = _visit(browser, f"{server}/notebooks/06_scorecard.html")
-    try:
+    with _visit(browser, f"{server}/notebooks/06_scorecard.html") as (page, _, _):
         rows = page.locator("table.hwm-scorecard tbody tr").count()
         assert rows >= 5
         assert page.locator(".hwm-badge").count() == rows
         hrefs = page.eval_on_selector_all("a.download, a[download], a.reference.download", "as => as.map(a => a.href)")
         assert any(h.endswith("claims.csv") for h in hrefs) and any(h.endswith("claims.json") for h in hrefs)
-    finally:
-        page.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_screenshots_and_phone_layout(browser, server, width):
     SHOTS.mkdir(parents=True, exist_ok=True)
     for name in ("book/intro", "notebooks/03_claim60", "notebooks/06_scorecard"):
-        page, _, _ = _visit(browser, f"{server}/{name}.html", WIDTHS[width])
-        try:
+        with _visit(browser, f"{server}/{name}.html", WIDTHS[width]) as (page, _, _):
             page.screenshot(path=str(SHOTS / f"{Path(name).name}-{width}.png"), full_page=False)
             overflow = page.evaluate("document.querySelector('main').scrollWidth - window.innerWidth")
             if width == "phone":
                 assert overflow <= 2, f"{name}: main content wider than the {WIDTHS[width][0]} px screen"
-        finally:
-            page.close()
