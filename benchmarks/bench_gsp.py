@@ -9,21 +9,23 @@ import statistics
 import sys
 import time
 
-from analysis import gsp
+from analysis.gsp.inputs import model_inputs
+from analysis.gsp.model import npv
+from analysis.gsp.simulation import SEED, draw, simulate
 
 
 def main(repeats: int = 3) -> None:
-    inputs = gsp.model_inputs()  # reads and checks the parameter file once, outside the timing
+    inputs = model_inputs()  # reads and checks the parameter file once, outside the timing
     print(f"{'draws':>10s} {'median s':>9s} {'min s':>7s}  (n={repeats}; draws + NPVs of all actors)")
     for n in (10**5, 10**6):
         times = []
         for repeat in range(repeats):
             start = time.perf_counter()
-            gsp.npv(gsp.draw(inputs, n, seed=gsp.SEED + repeat))
+            npv(draw(inputs, n, seed=SEED + repeat))
             times.append(time.perf_counter() - start)
         print(f"{n:>10,d} {statistics.median(times):9.3f} {min(times):7.3f}")
     start = time.perf_counter()
-    gsp.simulate(10**6, inputs=inputs)
+    simulate(10**6, inputs=inputs)
     print(f"{'10^6 as DataFrame (gsp.simulate)':>34s}: {time.perf_counter() - start:.3f} s")
 
 

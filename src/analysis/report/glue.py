@@ -106,3 +106,9 @@ def glue_claim(result: ClaimResult) -> pd.DataFrame:
             }
         ]
     )
+
+
+def flatten(frame: pd.DataFrame, columns: Mapping[str, str] | None = None) -> dict[str, object]:
+    """``{f"{row}_{name}": value}`` for each row index and each column (renamed by ``columns``), for glue."""
+    columns = {c: str(c).replace(" ", "_") for c in frame.columns} if columns is None else columns
+    return {f"{index}_{name}": frame.at[index, col] for index in frame.index for col, name in columns.items()}

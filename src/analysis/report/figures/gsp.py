@@ -9,7 +9,7 @@ import seaborn as sns
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from analysis.gsp import ACTOR_LABELS, ACTORS, COUNTERFACTUALS
+from analysis.gsp.model import ACTOR_LABELS, ACTORS, COUNTERFACTUALS
 
 CF_COLOURS = {"domestic": "#1b6ca8", "recruit": "#e67e22"}
 
