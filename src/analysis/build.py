@@ -85,16 +85,6 @@ def hash_files(root: Path, entries: Iterable[str], extra: Iterable[str] = ()) ->
     return digest.hexdigest()
 
 
-def _download_reason(exc: BaseException) -> str:
-    """A short reason for a failed download (the full one names every retry of the HTTP library)."""
-    cause = f"{exc} {exc.__cause__ or ''}"
-    if "NameResolution" in cause or "Failed to resolve" in cause or "Name or service not known" in cause:
-        return "not found locally; download failed: no network (the host name does not resolve)"
-    if match := re.search(r"(\d{3}) Client Error|(\d{3}) Server Error", cause):
-        return f"not found locally; download failed: HTTP {match[1] or match[2]}"
-    return "not found locally; download failed: " + str(exc.__cause__ or exc).splitlines()[0][:160]
-
-
 def verified_data() -> list[str]:
     """``key=sha256`` of every manifest file, fetching missing ones; raise BuildError listing each problem."""
     from analysis.data.errors import DataError, DownloadError
@@ -109,7 +99,7 @@ def verified_data() -> list[str]:
             fetch(item)
             lines.append(f"{item.key}={item.sha256}")
         except DownloadError as exc:
-            problems.append(f"  {item.path}  ({_download_reason(exc)})")
+            problems.append(f"  {item.path}  (not found locally; download failed: {exc.reason})")
         except (DataError, OSError) as exc:
             problems.append(f"  {exc}")
     if problems:

@@ -50,6 +50,12 @@ def cmd_fetch(_: argparse.Namespace) -> int:
         except (DataError, OSError) as exc:  # network errors are OSError subclasses
             failures += 1
             print(f"FAILED    {item.key}: {exc}", file=sys.stderr)
+    if failures:
+        print(
+            f"{failures} file(s) could not be fetched. Connect to the internet and run this again, or put the "
+            "files (same folder layout as the manifest paths) in a folder and set HWM_DATA_DIR to it.",
+            file=sys.stderr,
+        )
     return 1 if failures else 0
 
 

@@ -129,3 +129,11 @@ def test_fetch_into_uncreatable_cache_names_the_folder_and_variable(isolated_dat
         datafiles.fetch(item)
     assert str(isolated_data["cache"] / "fixture") in str(err.value)
     assert "HWM_CACHE_DIR" in str(err.value) and "Permission denied" in str(err.value)
+
+
+def test_download_failures_are_said_in_a_few_words():
+    dns = OSError("HTTPSConnectionPool(host='x', port=443): Max retries exceeded (Caused by NameResolutionError(...))")
+    http = OSError("404 Client Error: Not Found for url: https://example.invalid/a.csv")
+    assert datafiles.download_failure(dns) == "no network: the host name does not resolve"
+    assert datafiles.download_failure(http) == "HTTP 404"
+    assert datafiles.download_failure(OSError("Read timed out.")) == "the connection timed out"

@@ -53,7 +53,11 @@ class DataFolderError(DataError):
 
 
 class DownloadError(DataError):
-    """A file could not be downloaded from its pinned address."""
+    """A file could not be downloaded from its pinned address; ``reason`` says why in a few words."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 class SchemaError(DataError):

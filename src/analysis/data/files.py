@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import importlib.util
 import logging
+import re
 import stat
 import sys
 from collections.abc import Iterator
@@ -158,6 +159,18 @@ def _make_cache_folder(folder: Path) -> None:
         ) from exc
 
 
+def download_failure(exc: BaseException) -> str:
+    """Why a download failed, in a few words (the HTTP library's own message repeats every retry)."""
+    text = f"{exc} {exc.__cause__ or ''}"
+    if any(sign in text for sign in ("NameResolution", "Failed to resolve", "Name or service not known")):
+        return "no network: the host name does not resolve"
+    if match := re.search(r"(\d{3}) (Client|Server) Error", text):
+        return f"HTTP {match[1]}"
+    if "timed out" in text.lower():
+        return "the connection timed out"
+    return str(exc).splitlines()[0][:160]
+
+
 def _download(item: ManifestEntry, source: str, target: Path) -> None:
     """Download ``source`` to ``target`` via pooch (hash-checked, atomic), with a progress display."""
     import pooch  # imported here: only the download path needs it
@@ -183,9 +196,11 @@ def _download(item: ManifestEntry, source: str, target: Path) -> None:
             expected=item.sha256,
         ) from exc
     except OSError as exc:  # network and HTTP errors (requests' errors are OSError subclasses)
+        reason = download_failure(exc)
         raise DownloadError(
-            f"{source}: download of '{item.path}' failed ({exc}). Expected the file at its pinned address. "
-            "Check the network connection and retry, or put a copy of the file in $HWM_DATA_DIR."
+            f"{source}: download of '{item.path}' failed ({reason}). Expected the file at its pinned address. "
+            "Check the network connection and retry, or put a copy of the file in $HWM_DATA_DIR.",
+            reason,
         ) from exc
     print(f"downloaded {item.path} ({_human_size(target.stat().st_size)})", file=sys.stderr, flush=True)
 
