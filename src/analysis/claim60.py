@@ -24,8 +24,9 @@ import pandas as pd
 
 from analysis.data import published
 from analysis.data.sources import who
-from analysis.evidence import ClaimResult, evaluates
+from analysis.evidence import ClaimResult, evaluates, judged
 from analysis.montecarlo import batch_standard_error
+from analysis.verdicts import Assertion, DecidingInput, Specification
 
 BASE_YEAR, END_YEAR = 2000, 2010
 #: WHO 2022-vintage count indicators for each profession (main choice first).
@@ -320,6 +321,18 @@ def decomposition(totals: dict[str, pd.DataFrame], shares) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def deciding_inputs() -> list[DecidingInput]:
+    """The published shares the estimate rests on, with how each was read (the WHO counts are a dataset)."""
+    names = {
+        ("doctors", BASE_YEAR): "foreign-born share of doctors, 2000/01 (OECD IMO 2007)",
+        ("nurses", BASE_YEAR): "foreign-born share of nurses, 2000/01 (OECD IMO 2007)",
+        ("doctors", END_YEAR): "foreign-born share of doctors, 2010/11 (OECD IMO 2015)",
+        ("nurses", END_YEAR): "foreign-born share of nurses, 2010/11 (OECD IMO 2015)",
+    }
+    table = "oecd_migration_figures_claim60"
+    return [DecidingInput(names[key], published.source_kind(table, fid)) for key, fid in SHARE_FIGURES.items()]
+
+
 @evaluates("oecd_60pct")
 def evaluate_claim() -> ClaimResult:
     shares = published_shares()
@@ -330,8 +343,6 @@ def evaluate_claim() -> ClaimResult:
     low, high = float(summary["low_pct"]), float(summary["high_pct"])
     lowest, highest = float(sens["low %"].min()), float(sens["high %"].max())
     inside_main = low <= claim_value <= high
-    inside_any = lowest <= claim_value <= highest
-    verdict = "supported" if inside_main else ("partly supported" if inside_any else "not supported")
     reason = (
         f"Combining the published foreign-born shares (2000/01 and 2010/11) with the growth of the total "
         f"number of doctors and nurses in OECD countries (WHO counts), the number of foreign-born doctors "
@@ -347,14 +358,19 @@ def evaluate_claim() -> ClaimResult:
         "Reading the 2000/01 and 2010/11 shares in the OECD reports themselves (we read them in a "
         "secondary source and in the French abstract) could shift the estimate by several points."
     )
-    return ClaimResult(
+    specifications = [
+        Specification(row["assumption"], row["combined FB growth %"], row["low %"], row["high %"])
+        for _, row in sens.iterrows()
+    ]
+    headline = Specification("main", float(summary["median_pct"]), low, high)
+    return judged(
         "oecd_60pct",
-        float(summary["median_pct"]),
-        low,
-        high,
+        headline,
         "% growth over the decade",
-        verdict,
+        Assertion("equals", claim_value),
+        specifications,
+        deciding_inputs(),
         reason,
         would_change,
-        tuple(float(v) for v in batch_standard_error(draws, summarise).loc["combined_fb_growth"]),
+        mcse=tuple(float(v) for v in batch_standard_error(draws, summarise).loc["combined_fb_growth"]),
     )

@@ -5,11 +5,17 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data import published
-from analysis.evidence import ClaimResult, evaluates
+from analysis.evidence import ClaimResult, evaluates, judged
+from analysis.verdicts import Assertion, DecidingInput, Specification
 
 ROUND1_REPORTS = "WHOCODE-R1-REP"
 ROUND2_REPORTS = "WHOCODE-R2-REP"
 ROUND2_AGREEMENTS = "WHOCODE-R2-BILAT"
+TABLE = "who_code_reporting_rounds"
+
+
+def _input(figure_id: str, name: str) -> DecidingInput:
+    return DecidingInput(name, published.source_kind(TABLE, figure_id))
 
 
 def rounds_table() -> pd.DataFrame:
@@ -31,14 +37,17 @@ def evaluate_round2_increase() -> ClaimResult:
     counts = round_increase()
     pct = counts["increase_pct"]
     break_even = counts["second"] / 1.30  # first-round count at which the rise would be exactly 30%
-    verdict = "supported" if pct > 30 else "not supported"
-    return ClaimResult(
+    counted = Specification("WHO counts of complete national reports", pct, pct, pct)
+    return judged(
         "who_code_round2_increase",
-        pct,
-        pct,
-        pct,
+        counted,
         "% increase in reporting countries",
-        verdict,
+        Assertion("above", 30),
+        [counted],
+        [
+            _input(ROUND1_REPORTS, "first-round reports (Siyam et al. 2013)"),
+            _input(ROUND2_REPORTS, "second-round reports (WHO)"),
+        ],
         reason=(
             f"WHO reports {counts['second']:.0f} countries submitting complete reports in the second round "
             f"and {counts['first']:.0f} in the first, an increase of {pct:.0f}%, consistent with "
@@ -58,13 +67,14 @@ def evaluate_round2_agreements() -> ClaimResult:
     rounds = published.code_reporting_rounds().set_index("figure_id")
     value = float(rounds.loc[ROUND2_AGREEMENTS, "value"])
     claimed = float(rounds.loc[f"{ROUND2_AGREEMENTS}-SEED", "value"])
-    return ClaimResult(
+    counted = Specification("agreements notified to WHO in the second round", value, value, value)
+    return judged(
         "who_code_round2_agreements",
-        value,
-        value,
-        value,
+        counted,
         "bilateral agreements",
-        "supported" if value == claimed else "not supported",
+        Assertion("equals", claimed),
+        [counted],
+        [_input(ROUND2_AGREEMENTS, "second-round count of agreements (WHO presentation)")],
         reason=(
             f"A WHO presentation on Code reporting states that {value:.0f} bilateral agreements were "
             "notified in the second round. It is a count of notified agreements, not of agreements in "

@@ -20,7 +20,8 @@ import pandas as pd
 import statsmodels.api as sm
 
 from analysis.data import published
-from analysis.evidence import ClaimResult, evaluates
+from analysis.evidence import ClaimResult, evaluates, judged
+from analysis.verdicts import Assertion, DecidingInput, Specification
 
 #: Reference year of the centred time variable in the published-series models.
 CENTRE_YEAR = 2015
@@ -226,30 +227,60 @@ def _main_fit(profession: str, measure: str, by_publication: bool) -> TrendFit:
     return fit_published_trend(published_points(profession, "foreign_trained", measure), label, by_publication)
 
 
+SERIES_NAMES = {"count": "number", "share_pct": "share of all"}
+
+
+def _fit_spec(profession: str, measure: str, by_publication: bool, curvature: bool = False) -> Specification:
+    """One published series fitted one way, as a specification: growth in % a year, or 100 x the curvature."""
+    fit = _main_fit(profession, measure, by_publication)
+    label = f"{profession}, {SERIES_NAMES[measure]}, {'within publications' if by_publication else 'pooled'}"
+    if curvature:
+        return Specification(label, 100 * fit.curvature, 100 * fit.curvature_low, 100 * fit.curvature_high)
+    return Specification(label, fit.growth_pct, fit.low_pct, fit.high_pct)
+
+
+def _inputs(*series: tuple[str, str, str]) -> list[DecidingInput]:
+    """The published figures behind the given (profession, concept, measure) series, with their source kinds."""
+    figures = published.figures().set_index("figure_id")
+    inputs = []
+    for profession, concept, measure in series:
+        for row in published_points(profession, concept, measure).itertuples():
+            name = f"{row.publication_short}, {profession} {measure} {row.year:.0f}"
+            inputs.append(DecidingInput(name, figures.loc[row.figure_id, "source_kind"]))
+    return inputs
+
+
 @evaluates("migration_increasing")
 def evaluate_increasing() -> ClaimResult:
     doctors = _main_fit("doctors", "count", by_publication=False)
     nurses = _main_fit("nurses", "count", by_publication=False)
-    both_up = doctors.low_pct > 0 and nurses.low_pct > 0
-    return ClaimResult(
+    # every series with enough points for its model (within-publication fits need two points a publication)
+    series = [("doctors", "count", False), ("nurses", "count", False), ("doctors", "share_pct", False)]
+    series += [("nurses", "share_pct", False), ("doctors", "share_pct", True)]
+    specifications = [_fit_spec(*one) for one in series]
+    return judged(
         "migration_increasing",
-        float(doctors.growth_pct),
-        float(doctors.low_pct),
-        float(doctors.high_pct),
+        specifications[0],
         "% per year, foreign-trained doctors in OECD countries",
-        "supported" if both_up else "partly supported",
+        Assertion("above", 0),
+        specifications,
+        _inputs(*[(p, "foreign_trained", m) for p in ("doctors", "nurses") for m in ("count", "share_pct")]),
         reason=(
             f"The published OECD counts of foreign-trained doctors ({doctors.n_points} points, 2011-2022) "
             f"grew by {doctors.growth_pct:.1f}% a year (95% interval {doctors.low_pct:.1f}% to "
             f"{doctors.high_pct:.1f}%), and of foreign-trained nurses ({nurses.n_points} points) by "
             f"{nurses.growth_pct:.1f}% a year ({nurses.low_pct:.1f}% to {nurses.high_pct:.1f}%). The points "
             "come from publications with different country coverage, so the intervals understate the "
-            "uncertainty about a constant set of countries."
+            "uncertainty about a constant set of countries. They are stocks in OECD destinations: a growing "
+            "stock does not show growing migration, and the claim is about migration worldwide, so its "
+            "coverage cannot be matched."
         ),
         would_change=(
             "The full OECD Health Workforce Migration panel (stocks by destination and year on a constant "
-            "set of countries) showing flat or falling stocks."
+            "set of countries) showing flat or falling stocks, or annual inflows of foreign-trained doctors "
+            "and nurses into major destinations."
         ),
+        unmatched="the points are stocks in OECD destinations; the claim is about migration worldwide",
     )
 
 
@@ -257,23 +288,13 @@ def evaluate_increasing() -> ClaimResult:
 def evaluate_accelerating() -> ClaimResult:
     pooled = _main_fit("doctors", "share_pct", by_publication=False)
     within = _main_fit("doctors", "share_pct", by_publication=True)
-    significant = [fit.curvature_low > 0 for fit in (pooled, within)]
-    negative = [fit.curvature_high < 0 for fit in (pooled, within)]
-    if all(significant):
-        verdict = "supported"
-    elif all(negative):
-        verdict = "not supported"
-    elif any(significant):
-        verdict = "partly supported"
-    else:
-        verdict = "not testable with the available data"
-    return ClaimResult(
+    return judged(
         "migration_accelerating",
-        100 * within.curvature,
-        100 * within.curvature_low,
-        100 * within.curvature_high,
+        _fit_spec("doctors", "share_pct", True, curvature=True),
         "curvature of log foreign-trained share of doctors (x100, per year squared)",
-        verdict,
+        Assertion("above", 0),
+        [_fit_spec("doctors", "share_pct", False, curvature=True), _fit_spec("doctors", "share_pct", True, True)],
+        _inputs(("doctors", "foreign_trained", "share_pct")),
         reason=(
             f"The foreign-trained share of doctors in OECD countries rose by {pooled.growth_pct:.1f}% a year "
             f"across all {pooled.n_points} published points ({pooled.low_pct:.1f}% to {pooled.high_pct:.1f}%). "
@@ -289,6 +310,7 @@ def evaluate_accelerating() -> ClaimResult:
             "An annual series of foreign-trained stocks or inflows on a constant set of countries (the "
             "OECD HEALTH_WFMI panel, 2000 onwards) long enough to estimate a change in the growth rate."
         ),
+        unmatched="the claim is about projections of demand and supply, which past data cannot test",
     )
 
 
@@ -316,13 +338,13 @@ def evaluate_south_south() -> ClaimResult:
     split = origins.north_south_split(oecd.load_foreign_trained_doctors(), worldbank.load_class())
     pooled = split[(split["destination"] == "all") & (split["year"] == 2018)].iloc[0]
     north = 100 * float(pooled["share_north_north"])
-    return ClaimResult(
+    return judged(
         "south_south_movement",
-        north,
-        north,
-        north,
+        Specification("21 OECD destinations, 2018", north, north, north),
         "% of foreign-trained doctors in 21 OECD destinations (2018) trained in high-income countries",
-        "not testable with the available data",
+        None,
+        [],
+        [],
         reason=(
             f"All destinations in the available data are OECD countries, so movement into low- and "
             f"middle-income countries (South-South, North-South) is not observed at all, and a single year "

@@ -57,11 +57,25 @@ def test_register_estimates_match_the_notebooks(register):
 
 def test_invalid_results_are_refused():
     with pytest.raises(ValueError, match="verdict"):
-        evidence.ClaimResult("x", 1.0, 0.0, 2.0, "u", "probably", "r", "w")
+        evidence.ClaimResult("x", 1.0, 0.0, 2.0, "u", "probably", "r", "w", rule="a rule")
     with pytest.raises(ValueError, match="interval"):
-        evidence.ClaimResult("x", 1.0, 3.0, 2.0, "u", "supported", "r", "w")
+        evidence.ClaimResult("x", 1.0, 3.0, 2.0, "u", "supported", "r", "w", rule="a rule")
     with pytest.raises(ValueError, match="empty"):
-        evidence.ClaimResult("x", 1.0, 0.0, 2.0, "u", "supported", " ", "w")
+        evidence.ClaimResult("x", 1.0, 0.0, 2.0, "u", "supported", " ", "w", rule="a rule")
+    with pytest.raises(ValueError, match="rule"):
+        evidence.ClaimResult("x", 1.0, 0.0, 2.0, "u", "supported", "r", "w")
+
+
+def test_every_verdict_comes_with_its_rule_and_evidence(register):
+    """The register carries, for each claim, the rule that gave the verdict, the weakest deciding input with
+    its source kind, and the specification estimates the rule saw."""
+    for row in register.itertuples():
+        assert row.rule.strip(), row.claim_id
+        if row.verdict not in ("not testable", "not scored"):
+            assert row.specifications, row.claim_id
+            assert row.weakest_input.endswith(("(primary)", "(official restatement)", "(secondary)")), row.claim_id
+    exported = json.loads(claims.format_register(register, "json"))
+    assert all({"rule", "weakest_input", "specifications"} <= record.keys() for record in exported)
 
 
 def test_exports_round_trip(register, tmp_path):
@@ -86,5 +100,7 @@ def test_readme_snapshot_matches_the_register(register):
     """The README quotes the 60% re-estimate; it must be what the code computes (rounded)."""
     readme = (project_root() / "README.md").read_text()
     row = register.set_index("claim_id").loc["oecd_60pct"]
-    quoted = f"about {row['estimate']:.0f}% (95% interval {row['low']:.0f}% to {row['high']:.0f}%)"
+    quoted = f"about {row['estimate']:.0f}% (95% interval {row['low']:.0f}% to {row['high']:.0f}%). Verdict:"
     assert quoted in readme, f"README should say: {quoted}"
+    after = readme[readme.index(quoted) + len(quoted) :]
+    assert after.split("**")[1] == row["verdict"], "the README states another verdict than the register"

@@ -25,6 +25,7 @@ def _write_parameters(path: Path, **changes) -> Path:
             "locator": "none",
             "quote": "none",
             "url": "https://example.org",
+            "source_kind": "primary",
         },
         {col: "" for col in REQUIRED_COLUMNS}
         | {
@@ -38,6 +39,7 @@ def _write_parameters(path: Path, **changes) -> Path:
             "locator": "none",
             "quote": "none",
             "url": "https://example.org",
+            "source_kind": "primary",
         },
     ]
     for key, new in changes.items():

@@ -25,6 +25,7 @@ TEXT_COLUMNS = [
     "chapter",
     "order",
     "claim",
+    "short",
     "source",
     "source_locator",
     "counts",
@@ -84,6 +85,7 @@ def build_register() -> pd.DataFrame:
             f"claims without evaluator: {missing}; evaluators without a row in data/claims.csv: {orphans}"
         )
     results = pd.DataFrame([asdict(evaluate(cid)) for cid in texts["claim_id"]]).drop(columns="mcse")
+    results["specifications"] = results["specifications"].map(list)
     register = texts.merge(results, on="claim_id", validate="one_to_one")
     return register.sort_values(["chapter", "order"], kind="stable").reset_index(drop=True)
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.evidence import ClaimResult, evaluates
+from analysis.evidence import ClaimResult, evaluates, judged
 from analysis.gsp.inputs import central, model_inputs, palim_take_up
 from analysis.gsp.model import ACTOR_LABELS, ACTORS, COUNTERFACTUALS, npv
+from analysis.gsp.parameter_table import parameters
 from analysis.gsp.simulation import break_even_table, gain_shares, main_simulation, scenario_table, worked_example
 from analysis.montecarlo import batch_standard_error
+from analysis.verdicts import Assertion, DecidingInput, Specification
 
 #: Share of draws needed to call a sign robust (and its complement to call it robustly reversed).
 ROBUST = 0.95
@@ -43,6 +45,25 @@ def _take_up_mcse(sim: pd.DataFrame) -> tuple[float, float, float]:
     return tuple(100 * float(errors[c]) for c in ("median", "low", "high"))
 
 
+def _spec(label: str, col: pd.Series, scale: float = 1000.0) -> Specification:
+    """The draws of one net present value as a specification: median and 95% interval."""
+    return Specification(label, *_interval(col, scale))
+
+
+def _proportion_spec(label: str, gains: np.ndarray) -> Specification:
+    """The percentage of draws in which something holds, with its 95% Monte Carlo interval."""
+    p = float(np.mean(gains))
+    half = 1.96 * float(np.sqrt(p * (1 - p) / len(gains)))
+    return Specification(label, 100 * p, 100 * max(p - half, 0.0), 100 * min(p + half, 1.0))
+
+
+def deciding_inputs() -> list[DecidingInput]:
+    """Every row of the parameter table that a model input rests on, with how it was read."""
+    table = parameters()
+    rows = dict.fromkeys(row for inp in model_inputs().values() for row in inp.rows)
+    return [DecidingInput(row, table.loc[row, "source_kind"]) for row in rows]
+
+
 def _share_gaining(col: pd.Series) -> float:
     """Share of draws with a gain."""
     return float((col > 0).mean())
@@ -69,14 +90,6 @@ def evaluate_destination_cost_effective() -> ClaimResult:
     m_star = be.loc["take_up_domestic"]
     palim_low, palim_high = palim_take_up()
     at_palim = _at_palim()
-    design_holds = p_dom >= ROBUST
-    realised_holds = at_palim["high"] > 0
-    if design_holds and realised_holds:
-        verdict = "supported"
-    elif design_holds or p_dom >= 0.5:
-        verdict = "partly supported"
-    else:
-        verdict = "not supported"
     example = worked_example()
     m_c, m_lo, m_hi = (100 * float(m_star[c]) for c in ("break-even (central case)", "low", "high"))
     reason = (
@@ -99,16 +112,22 @@ def evaluate_destination_cost_effective() -> ClaimResult:
         "used here comes from USD figures reported second-hand from Clemens 2015); the terms of repayment in the "
         "full CGD brief."
     )
-    return ClaimResult(
+    home = _spec("against training a nurse at home", sim["destination_domestic"])
+    palim = [at_palim["low"] / 1000, at_palim["high"] / 1000]
+    return judged(
         "gsp_destination_cost_effective",
-        est,
-        low,
-        high,
+        home,
         "thousand EUR per away-track migrant (destination, against training at home)",
-        verdict,
+        Assertion("above", 0),
+        [
+            home,
+            _spec("against recruiting an origin-trained nurse", sim["destination_recruit"]),
+            Specification("at the take-up realised in PALIM (central case)", sum(palim) / 2, *sorted(palim)),
+        ],
+        deciding_inputs(),
         reason,
         would_change,
-        _interval_mcse(sim["destination_domestic"]),
+        mcse=_interval_mcse(sim["destination_domestic"]),
     )
 
 
@@ -118,22 +137,10 @@ def evaluate_origin_benefit() -> ClaimResult:
     sim = main_simulation()
     est, low, high = _interval(sim["origin_domestic"])
     rec, rec_low, rec_high = _interval(sim["origin_recruit"])
-    p_dom = _share_gaining(sim["origin_domestic"])
     be = break_even_table(sim)
     leak = be.loc["leakage_domestic"]
     scen = scenario_table()
     induced_hi = scen.loc["induced_licensed", "origin domestic"]
-    # The sign flips inside the admissible range (0 to 1) of an input nobody has measured: home-track
-    # leakage. The claim is then a projection that the evidence can neither confirm nor refute.
-    sign_rests_on_unmeasured = p_dom >= ROBUST and float(leak["high"]) < 1
-    if sign_rests_on_unmeasured:
-        verdict = "not testable with the available data"
-    elif p_dom >= ROBUST:
-        verdict = "supported"
-    elif p_dom >= 0.5:
-        verdict = "partly supported"
-    else:
-        verdict = "not supported"
     ex = worked_example()
     subsidy = ex["c_o"] * model_inputs()["f_home"].central / 1000
     leak_c, leak_lo, leak_hi = (100 * float(leak[c]) for c in ("break-even (central case)", "low", "high"))
@@ -156,16 +163,18 @@ def evaluate_origin_benefit() -> ClaimResult:
         "after 3 to 5 years, what the origin paid, and whether the partnership displaced training the origin "
         "would have done anyway."
     )
-    return ClaimResult(
+    stays = _spec("against no partnership, every home-track graduate staying", sim["origin_domestic"])
+    return judged(
         "gsp_origin_benefit",
-        est,
-        low,
-        high,
+        stays,
         "thousand EUR per away-track migrant (origin, against no partnership)",
-        verdict,
+        Assertion("above", 0),
+        [stays, _spec("against losing a nurse it trained itself", sim["origin_recruit"])],
+        deciding_inputs(),
         reason,
         would_change,
-        _interval_mcse(sim["origin_domestic"]),
+        unmatched="the claim is a projection; whether home-track graduates stay has never been measured",
+        mcse=_interval_mcse(sim["origin_domestic"]),
     )
 
 
@@ -177,16 +186,8 @@ def evaluate_surplus_split() -> ClaimResult:
     origin_side = shares["origin"]
     est, low, high = (100 * origin_side.median(), 100 * origin_side.quantile(0.025), 100 * origin_side.quantile(0.975))
     medians = {a: 100 * shares[a].median() for a in ACTORS}
-    p_gain = {a: _share_gaining(sim[f"{a}_domestic"]) for a in ACTORS}
-    all_gain = all(v >= ROBUST for v in p_gain.values())
     p_joint = float(np.logical_and.reduce([sim[f"{a}_domestic"] > 0 for a in ACTORS]).mean())
     below = [ACTOR_LABELS[a] for a in ACTORS if medians[a] < 100 * MUTUAL_MIN_SHARE]
-    if all_gain and not below:
-        verdict = "supported"
-    elif all_gain:
-        verdict = "partly supported"
-    else:
-        verdict = "not supported"
     rec = {a: sim[f"{a}_recruit"].median() / 1000 for a in ACTORS}
     if not below:
         verdict_note = "no party is below it"
@@ -207,16 +208,18 @@ def evaluate_surplus_split() -> ClaimResult:
         "payment), or measured earnings of nurses and of trainees' alternative jobs in the origin, which set the "
         "workers' share; a different threshold for 'mutual' changes the verdict, not the shares."
     )
-    return ClaimResult(
+    origin_share = Specification("against training a nurse at home", est, low, high)
+    return judged(
         "gsp_surplus_split",
-        est,
-        low,
-        high,
+        origin_share,
         "% of the total gain going to the origin (against training at home)",
-        verdict,
+        Assertion("above", 100 * MUTUAL_MIN_SHARE),
+        [origin_share],
+        deciding_inputs(),
         reason,
         would_change,
-        batch_standard_error(origin_side, _percent_interval),
+        describes_debate=True,  # "many variations are being modelled": a statement about a debate
+        mcse=batch_standard_error(origin_side, _percent_interval),
     )
 
 
@@ -233,12 +236,6 @@ def evaluate_all_gain_conditions() -> ClaimResult:
     est, low, high = (100 * float(m_star[c]) for c in ("median", "low", "high"))
     omega = model_inputs()["omega"]
     palim_low, palim_high = palim_take_up()
-    if min(p_all.values()) >= ROBUST:
-        verdict = "supported"
-    elif max(p_all.values()) >= 0.5:
-        verdict = "partly supported"
-    else:
-        verdict = "not supported"
     reason = (
         f"All four parties gain in {100 * p_all['domestic']:.0f}% of draws against training at home and in "
         f"{100 * p_all['recruit']:.0f}% against recruiting an origin-trained nurse. Against home training "
@@ -258,16 +255,17 @@ def evaluate_all_gain_conditions() -> ClaimResult:
         "migrant something recruitment does not (a visa, recognition of qualifications, lower recruitment "
         "fees), which this model does not value."
     )
-    return ClaimResult(
+    everyone = {cf: np.logical_and.reduce([sim[f"{a}_{cf}"].to_numpy() > 0 for a in ACTORS]) for cf in COUNTERFACTUALS}
+    specifications = [_proportion_spec(label, everyone[cf]) for cf, label in COUNTERFACTUALS.items()]
+    return judged(
         "gsp_all_gain_conditions",
-        est,
-        low,
-        high,
-        "% take-up needed for all four parties to gain (against training at home)",
-        verdict,
+        specifications[0],
+        "% of draws in which destination, origin, migrant and graduates who stay all gain",
+        Assertion("above", 100 * ROBUST),  # 'win-win': everyone gains, robustly (a design choice)
+        specifications,
+        deciding_inputs(),
         reason,
         would_change,
-        _take_up_mcse(sim),
     )
 
 

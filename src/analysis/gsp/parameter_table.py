@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis.data.errors import DataError
 from analysis.data.paths import data_dir
+from analysis.data.published import SOURCE_KINDS
 
 PARAMETER_FILE = "gsp_parameters.csv"
 REQUIRED_COLUMNS = [
@@ -28,6 +29,8 @@ REQUIRED_COLUMNS = [
     "quote",
     "url",
     "notes",
+    "source_kind",
+    "original_locator",
 ]
 NUMERIC_COLUMNS = ("low", "central", "high")
 CITATION_COLUMNS = ("publication", "locator", "quote", "url")
@@ -98,13 +101,25 @@ def _check_numbers(row: Any, pid: str, currency: str, path: Path) -> dict[str, f
     return parsed
 
 
+def _check_source_kinds(frame: pd.DataFrame, path: Path) -> None:
+    """Refuse a row whose ``source_kind`` is not one of :data:`analysis.data.published.SOURCE_KINDS`."""
+    for row in frame.itertuples(index=False):
+        if row.source_kind not in SOURCE_KINDS:
+            raise ParameterError(
+                f"{path}, line {row.line}, column 'source_kind': {row.source_kind!r} is not a source kind "
+                f"(parameter '{row.parameter.strip()}'); expected one of {list(SOURCE_KINDS)}"
+            )
+
+
 def load_parameters(path: Path | str | None = None) -> pd.DataFrame:
     """The transcribed GSP parameters, checked, one row per ``parameter`` id (index).
 
     Refused with :class:`ParameterError` (a :class:`ValueError`), naming file, line and column: a missing
     file or column, an empty id or citation, a duplicate id, a value that is not a number, a negative
     value (costs, wages, shares, rates and durations cannot be negative), ``low > high``, a central value
-    outside ``[low, high]``, an unknown currency. The file line of each row is kept in column ``line``.
+    outside ``[low, high]``, an unknown currency, a ``source_kind`` that is not one of
+    :data:`analysis.data.published.SOURCE_KINDS` (checked after the other checks). The file line of each
+    row is kept in column ``line``.
     """
     path = Path(path) if path is not None else parameter_path()
     if not path.is_file():
@@ -122,6 +137,7 @@ def load_parameters(path: Path | str | None = None) -> pd.DataFrame:
         currency = _check_text(row, pid, path, seen)
         for col, value in _check_numbers(row, pid, currency, path).items():
             values[col].append(value)
+    _check_source_kinds(frame, path)
     for col in NUMERIC_COLUMNS:
         frame[col] = np.array(values[col], dtype="float64")
     frame["parameter"] = frame["parameter"].str.strip()

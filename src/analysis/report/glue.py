@@ -93,6 +93,8 @@ def glue_claim(result: ClaimResult) -> pd.DataFrame:
             mcse = None if result.mcse is None else result.mcse[position]
             glue_value(f"{prefix}_{name}", float(value), mcse)
     glue_value(f"{prefix}_verdict", result.verdict)
+    glue_value(f"{prefix}_rule", result.rule)
+    glue_value(f"{prefix}_weakest_input", result.weakest_input or "none needed")
     glue_value(f"{prefix}_reason", result.reason)
     glue_value(f"{prefix}_would_change", result.would_change)
     return pd.DataFrame(

@@ -10,9 +10,11 @@ from IPython.display import HTML
 
 BADGE_COLOURS = {
     "supported": "#1e8449",
-    "partly supported": "#b9770e",
+    "consistent, not verified": "#2e86c1",
+    "mixed": "#b9770e",
     "not supported": "#c0392b",
-    "not testable with the available data": "#5d6d7e",
+    "not testable": "#5d6d7e",
+    "not scored": "#7f8c8d",
 }
 
 
@@ -23,6 +25,10 @@ def _estimate_text(row: pd.Series) -> str:
     if not pd.isna(row["low"]) and row["low"] != row["high"]:
         text += f" ({row['low']:,.1f} to {row['high']:,.1f})"
     return f"{text} {row['unit']}"
+
+
+def _weakest_text(row: pd.Series) -> str:
+    return f"weakest deciding input: {row['weakest_input']}" if row["weakest_input"] else ""
 
 
 def scorecard_html(register: pd.DataFrame) -> HTML:
@@ -37,7 +43,8 @@ def scorecard_html(register: pd.DataFrame) -> HTML:
             f"{html.escape(row['source_locator'])}</small></td>"
             f"<td>{html.escape(_estimate_text(row))}<br><small>{html.escape(row['counts'])}</small></td>"
             f'<td><span class="hwm-badge" style="background:{colour}">{html.escape(row["verdict"])}'
-            f'</span></td><td><a href="{link}">{html.escape(row["section"])}</a></td>'
+            f"</span><br><small>{html.escape(_weakest_text(row))}</small></td>"
+            f'<td><a href="{link}">{html.escape(row["section"])}</a></td>'
             "</tr>"
         )
     style = (
@@ -57,7 +64,8 @@ def reasons_html(register: pd.DataFrame) -> HTML:
     """Each claim's reason and what would change its verdict, as a definition list."""
     items = "".join(
         f"<dt><code>{html.escape(row['claim_id'])}</code>: {html.escape(row['verdict'])}</dt>"
-        f"<dd><p>{html.escape(row['reason'])}</p><p><em>What would change it:</em> "
+        f"<dd><p><em>Rule:</em> {html.escape(row['rule'])}.</p><p>{html.escape(row['reason'])}</p>"
+        f"<p><em>What would change it:</em> "
         f"{html.escape(row['would_change'])}</p></dd>"
         for _, row in register.iterrows()
     )

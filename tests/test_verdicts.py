@@ -1,0 +1,91 @@
+"""The verdict rubric, case by case (the specifications and inputs here are made up for the test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.verdicts import (
+    CONSISTENT,
+    MIXED,
+    NOT_SCORED,
+    NOT_SUPPORTED,
+    NOT_TESTABLE,
+    SUPPORTED,
+    Assertion,
+    DecidingInput,
+    Specification,
+    decide,
+    weakest,
+)
+
+PRIMARY = DecidingInput("a table read in the report", "primary")
+OFFICIAL = DecidingInput("the organisation's own summary", "official restatement")
+SECONDARY = DecidingInput("a press summary", "secondary")
+
+
+def spec(low, high, label="s"):
+    return Specification(label, (low + high) / 2, low, high)
+
+
+def test_claim_inside_every_interval_with_strong_inputs_is_supported():
+    result = decide(Assertion("equals", 60), [spec(45, 64), spec(50, 70)], [PRIMARY, OFFICIAL])
+    assert result.verdict == SUPPORTED
+    assert "all 2 specifications" in result.rule and result.weakest_input == OFFICIAL
+
+
+def test_a_secondary_deciding_input_caps_the_verdict():
+    result = decide(Assertion("equals", 60), [spec(45, 64)], [PRIMARY, SECONDARY])
+    assert result.verdict == CONSISTENT
+    assert "a press summary (secondary)" in result.rule and result.weakest_input == SECONDARY
+
+
+def test_unmatched_coverage_caps_the_verdict():
+    result = decide(Assertion("equals", 60), [spec(45, 64)], [PRIMARY], unmatched="stocks, not flows")
+    assert result.verdict == CONSISTENT and result.rule.endswith("cannot match the claim: stocks, not flows")
+
+
+def test_outside_every_interval_is_not_supported():
+    result = decide(Assertion("equals", 60), [spec(30, 45), spec(40, 55)], [SECONDARY])
+    assert result.verdict == NOT_SUPPORTED and "all 2" in result.rule
+
+
+def test_disagreeing_specifications_are_mixed():
+    result = decide(Assertion("equals", 60), [spec(45, 64), spec(40, 55), spec(55, 61)], [PRIMARY])
+    assert result.verdict == MIXED and result.rule.endswith("holds in 2 and is contradicted in 1 of 3")
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "verdict"),
+    [(0.5, 2.0, SUPPORTED), (-2.0, -0.5, NOT_SUPPORTED), (-0.5, 2.0, CONSISTENT)],
+)
+def test_directional_claims(low, high, verdict):
+    """'Increasing' holds when the whole interval is above zero; an interval across zero leaves it open."""
+    assert decide(Assertion("above", 0), [spec(low, high)], [PRIMARY]).verdict == verdict
+
+
+def test_open_and_holding_specifications_are_mixed():
+    assert decide(Assertion("above", 0), [spec(0.5, 2.0), spec(-0.5, 2.0)], [PRIMARY]).verdict == MIXED
+
+
+def test_below_is_the_mirror_of_above():
+    assert decide(Assertion("below", 55), [spec(40, 50)], [PRIMARY]).verdict == SUPPORTED
+    assert decide(Assertion("below", 55), [spec(56, 60)], [PRIMARY]).verdict == NOT_SUPPORTED
+
+
+def test_no_evidence_is_not_testable():
+    assert decide(None, [spec(1, 2)]).verdict == NOT_TESTABLE
+    assert decide(Assertion("above", 0), []).verdict == NOT_TESTABLE
+
+
+def test_a_statement_about_a_debate_is_not_scored():
+    result = decide(Assertion("above", 0), [spec(1, 2)], [PRIMARY], describes_debate=True)
+    assert result.verdict == NOT_SCORED and "debate" in result.rule
+
+
+def test_weakest_input_and_bad_kinds():
+    assert weakest([PRIMARY, SECONDARY, OFFICIAL]) == SECONDARY
+    assert weakest([]) is None
+    with pytest.raises(ValueError, match="source kind"):
+        DecidingInput("x", "blog")
+    with pytest.raises(ValueError, match="assertion form"):
+        Assertion("about", 1)
