@@ -35,7 +35,7 @@ def _synthetic_totals(growth: float, n: int = 12) -> pd.DataFrame:
 def test_bootstrap_collapses_to_analytic_answer_without_noise():
     totals = {"doctors": _synthetic_totals(0.2), "nurses": _synthetic_totals(0.1)}
     shares = {("doctors", 2000): 18, ("doctors", 2010): 24, ("nurses", 2000): 10, ("nurses", 2010): 12}
-    draws = claim60.bootstrap(totals, shares, n_draws=500, rounding=0.0)
+    draws = claim60.bootstrap(totals, claim60.rounding_bounds(shares, 0.0), n_draws=500)
     expected_doctors = 1.2 * 24 / 18 - 1
     assert np.allclose(draws["doctors_fb_growth"], expected_doctors)
     assert np.allclose(draws["doctors_total_growth"], 0.2)
@@ -49,8 +49,9 @@ def test_bootstrap_interval_reflects_country_heterogeneity_and_is_seeded():
     frame["level_end"] = frame["level_base"] * (1 + rng.uniform(-0.2, 0.6, len(frame)))
     totals = {"doctors": frame, "nurses": frame}
     shares = {("doctors", 2000): 18, ("doctors", 2010): 23, ("nurses", 2000): 11, ("nurses", 2010): 14}
-    first = claim60.bootstrap(totals, shares, n_draws=800, seed=5)
-    again = claim60.bootstrap(totals, shares, n_draws=800, seed=5)
+    bounds = claim60.rounding_bounds(shares)
+    first = claim60.bootstrap(totals, bounds, n_draws=800, seed=5)
+    again = claim60.bootstrap(totals, bounds, n_draws=800, seed=5)
     pd.testing.assert_frame_equal(first, again)
     summary = claim60.summarise(first)
     assert summary.loc["combined_fb_growth", "high_pct"] - summary.loc["combined_fb_growth", "low_pct"] > 5
@@ -58,18 +59,46 @@ def test_bootstrap_interval_reflects_country_heterogeneity_and_is_seeded():
     assert summary.loc["combined_fb_growth", "low_pct"] < point < summary.loc["combined_fb_growth", "high_pct"]
 
 
-def test_window_level_and_matching():
-    panel = pd.DataFrame(
-        {
-            "iso3": ["A", "A", "A", "B", "B", "C"],
-            "year": [1999, 2000, 2010, 2001, 2011, 2010],
-            "value": [90.0, 110.0, 150.0, 50.0, 70.0, 10.0],
-        }
+def test_share_bounds_are_drawn_uniformly_over_their_interval():
+    # synthetic: no workforce growth, doctors' 2000 share anywhere in [18, 21], the rest fixed
+    totals = {"doctors": _synthetic_totals(0.0), "nurses": _synthetic_totals(0.0)}
+    bounds = {
+        ("doctors", 2000): (18, 21),
+        ("doctors", 2010): (24, 24),
+        ("nurses", 2000): (10, 10),
+        ("nurses", 2010): (10, 10),
+    }
+    draws = claim60.bootstrap(totals, bounds, n_draws=20_000, seed=1)
+    growth = draws["doctors_fb_growth"]
+    assert growth.max() <= 24 / 18 - 1 + 1e-12 and growth.min() >= 24 / 21 - 1 - 1e-12
+    # the median share is 19.5, so the median growth is 24 / 19.5 - 1
+    assert growth.median() == pytest.approx(24 / 19.5 - 1, abs=0.003)
+
+
+def test_published_total_rounding_is_drawn_within_its_half_width():
+    one = pd.DataFrame(
+        {"iso3": ["OECD"], "level_base": [100.0], "level_end": [120.0], "base_halfwidth": [5.0], "end_halfwidth": [0.0]}
     )
-    assert claim60.window_level(panel, 2000, 1).to_dict() == {"A": 100.0, "B": 50.0}
-    matched = claim60.matched_totals(panel, ["A", "B", "C"], window=1)
-    assert matched["iso3"].tolist() == ["A", "B"]  # C has no value near 2000
-    assert claim60.matched_totals(panel, ["A", "B", "C"], window=0)["iso3"].tolist() == ["A"]
+    fixed = {("doctors", 2000): (10, 10), ("doctors", 2010): (10, 10)}
+    growth = claim60.bootstrap({"doctors": one}, fixed, n_draws=5000, seed=2)["doctors_total_growth"]
+    assert growth.min() >= 120 / 105 - 1 - 1e-12 and growth.max() <= 120 / 95 - 1 + 1e-12
+    assert growth.max() - growth.min() > 0.08  # close to the full range 120/95 - 120/105
+
+
+def test_evaluate_claim_judges_every_specification_with_the_rubric():
+    result = claim60.evaluate_claim()
+    labels = [spec.label for spec in result.specifications]
+    assert len(labels) == len(claim60.SPECIFICATIONS) and labels[0] == claim60.SPECIFICATIONS[0].label
+    assert any("IMO 2025" in label for label in labels) and any("WHO" in label for label in labels)
+    assert result.claimed == 60 and result.claimed_form == "equals"
+    assert (result.estimate, result.low, result.high) == (
+        result.specifications[0].estimate,
+        result.specifications[0].low,
+        result.specifications[0].high,
+    )
+    assert "secondary" in result.weakest_input
+    outcomes = {spec.low <= 60 <= spec.high for spec in result.specifications}
+    assert result.verdict == ("mixed" if outcomes == {True, False} else result.verdict)
 
 
 def test_annualised_growth():

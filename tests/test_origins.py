@@ -169,7 +169,7 @@ def test_derive_ssl_threshold_edges():
             ("NOU", 2019, 30.0),  # not the UHC year
         ]
     )
-    ssl = safeguards_list.derive_ssl(doctors, nurses, uhc).set_index("iso3")
+    ssl = safeguards_list.derive_ssl(doctors, nurses, uhc, uhc_year=2021).set_index("iso3")
     assert ssl.loc["INN", "on_derived_list"]
     assert not ssl.loc["EDG", "on_derived_list"] and ssl.loc["EDG", "density_sum"] == pytest.approx(49)
     assert not ssl.loc["UHC", "on_derived_list"]
@@ -291,3 +291,144 @@ def test_real_emigration_and_ilo_profile(real):
     profile = origin_profiles.ilo_six_profile(real["doctors"], real["nurses"], real["remittances"], rates)
     assert profile["iso3"].tolist() == origin_profiles.ILO_SIX
     assert profile[["doctors_density", "nurses_density", "remittances_2022"]].notna().all().all()
+
+
+# --- classification of the data year, same-region shares, foreign students (issue 12, section 4) ---------
+
+
+@pytest.fixture
+def oghist() -> pd.DataFrame:
+    # synthetic OGHIST rows: MID is upper middle income on GNI of 2016 and 2018 but high income on GNI of 2017
+    rows = [
+        ("HIC", 2017, 2015, "H"),
+        ("MID", 2017, 2015, "UM"),
+        ("LIC", 2017, 2015, "L"),
+        ("HIC", 2018, 2016, "H"),
+        ("HIC", 2019, 2017, "H"),
+        ("HIC", 2020, 2018, "H"),
+        ("MID", 2018, 2016, "UM"),
+        ("MID", 2019, 2017, "H"),
+        ("MID", 2020, 2018, "UM"),
+        ("LIC", 2018, 2016, "L"),
+        ("LIC", 2019, 2017, "L"),
+        ("LIC", 2020, 2018, "LM"),
+    ]
+    return pd.DataFrame(rows, columns=["iso3", "fiscal_year", "gni_year", "income_group"])
+
+
+@pytest.fixture
+def regions() -> pd.DataFrame:
+    # synthetic CLASS-like table: AAA, HIC and MID in Europe; BBB, LIC in Africa; USA in North America
+    return pd.DataFrame(
+        {
+            "iso3": ["AAA", "BBB", "HIC", "MID", "LIC", "USA"],
+            "region": ["Europe", "Africa", "Europe", "Europe", "Africa", "North America"],
+            "income_group": ["High income"] * 3 + ["High income", "Low income", "High income"],
+        }
+    )
+
+
+def test_groups_of_data_years_pick_the_fiscal_year_of_the_data(oghist, regions):
+    gni = origins.groups_of_data_years(oghist, regions, [2016, 2018]).set_index(["iso3", "year"])
+    # on GNI of the data year: FY2018 for 2016, FY2020 for 2018
+    assert gni.loc[("MID", 2018), "income_group"] == "Upper middle income"
+    assert gni.loc[("MID", 2018), "fiscal_year"] == 2020 and gni.loc[("LIC", 2016), "fiscal_year"] == 2018
+    assert gni.loc[("LIC", 2018), "income_group"] == "Lower middle income"
+    assert gni.loc[("MID", 2018), "region"] == "Europe"
+    # in force at the end of 2018: FY2019, made from GNI of 2017
+    in_force = origins.groups_of_data_years(oghist, regions, [2018], "in force").set_index("iso3")
+    assert in_force.loc["MID", "income_group"] == "High income" and in_force.loc["MID", "fiscal_year"] == 2019
+    with pytest.raises(ValueError, match="no classification"):
+        origins.groups_of_data_years(oghist, regions, [2030])
+    with pytest.raises(ValueError, match="basis"):
+        origins.groups_of_data_years(oghist, regions, [2018], "latest")
+
+
+def test_income_shares_use_each_rows_own_year(oghist, regions):
+    # synthetic: MID-trained doctors count as upper middle income in 2018 (FY2020) whatever FY2023 says
+    frame = _ftds(
+        [("AAA", "MID", 2018, 30), ("AAA", "HIC", 2018, 70), ("USA", "MID", 2016, 50), ("USA", "LIC", 2016, 50)]
+    )
+    groups = origins.groups_of_data_years(oghist, regions, [2016, 2018])
+    shares = origins.income_shares(frame, groups)
+    assert shares["High income"] == pytest.approx(70 / 200)
+    assert shares["Upper middle income"] == pytest.approx(80 / 200)
+    assert shares["Low income"] == pytest.approx(50 / 200)
+    # FY2023-style table (no year): MID is high income
+    assert origins.income_shares(frame, regions)["High income"] == pytest.approx(150 / 200)
+    assert origins.income_shares(frame, groups, exclude=("USA",))["High income"] == pytest.approx(0.7)
+
+
+def test_north_share_table_covers_classifications_and_scopes(oghist, regions):
+    frame = _ftds(
+        [("AAA", "MID", 2018, 30), ("AAA", "HIC", 2018, 70), ("DEU", "HIC", 2018, 100), ("USA", "LIC", 2016, 100)]
+    )
+    table = origins.north_share_table(frame, regions, oghist).set_index(["classification", "scope"])
+    assert len(table) == 9
+    fy2023 = table.loc[("CLASS FY2023, for every data year", "21 destinations, 2018"), "share_high_income"]
+    data_year = table.loc[("GNI of the data year (OGHIST)", "21 destinations, 2018"), "share_high_income"]
+    assert fy2023 == pytest.approx(100.0)  # DEU is missing from the synthetic CLASS table: its doctors still count
+    assert data_year == pytest.approx(100 * 170 / 200)
+    with_usa = table.loc[("GNI of the data year (OGHIST)", "and the United States, 2016"), "share_high_income"]
+    assert with_usa == pytest.approx(100 * 170 / 300)
+    no_deu = table.loc[
+        ("GNI of the data year (OGHIST)", "all but Germany (counts by nationality)"), "share_high_income"
+    ]
+    assert no_deu == pytest.approx(100 * 70 / 200)
+
+
+def test_same_region_shares_and_specifications(regions):
+    frame = _ftds(
+        [("AAA", "HIC", 2018, 60), ("AAA", "LIC", 2018, 40), ("BBB", "LIC", 2018, 10), ("BBB", "ZZZ", 2018, 90)]
+    )
+    table = origins.same_region_shares(frame, regions[["iso3", "region"]], regions).set_index("destination")
+    assert table.loc["AAA", "share"] == pytest.approx(0.6)
+    assert table.loc["BBB", "share"] == pytest.approx(0.1)  # ZZZ has no region: never the same region
+    assert table.loc["all", "share"] == pytest.approx(70 / 200)
+    assert table.loc["all", "same_region_high_income"] == 60
+    iso = regions.rename(columns={"region": "sub_region"})
+    specs = origins.same_region_specifications(frame, regions, iso)
+    assert len(specs) == 6 and all(s.low == s.estimate == s.high for s in specs)
+    assert specs[0].estimate == pytest.approx(35.0)
+
+
+def test_flag_student_exporters_and_share_trained_in():
+    frame = _ftds(
+        [
+            ("NOR", "HUN", 2018, 30),
+            ("DEU", "HUN", 2018, 70),
+            ("NOR", "SWE", 2018, 50),
+            ("ISR", "RUS", 2018, 3),
+            ("ISR", "ROU", 2018, 1),
+        ]
+    )
+    counts = pd.DataFrame({"iso3": ["HUN", "SWE"], "year": 2018, "measure": "HWF_0002", "value": [900.0, 950.0]})
+    flagged = origins.flag_student_exporters(origins.emigration_rates(frame, counts), frame).set_index("origin")
+    assert flagged.loc["HUN", "trains_foreign_students"] and flagged.loc[
+        "HUN", "share_in_student_homes"
+    ] == pytest.approx(0.3)
+    assert not flagged.loc["SWE", "trains_foreign_students"] and np.isnan(flagged.loc["SWE", "share_in_student_homes"])
+    assert origins.share_trained_in(frame, "ISR", origins.FORMER_SOVIET) == pytest.approx(0.75)
+    with pytest.raises(ValueError, match="no foreign-trained"):
+        origins.share_trained_in(frame, "GRC", ("RUS",))
+
+
+def test_real_north_share_falls_with_the_data_year_classification(real):
+    from analysis.data.sources import worldbank
+
+    table = origins.north_share_table(real["ftds"], real["groups"], worldbank.load_oghist())
+    table = table.set_index(["classification", "scope"])["share_high_income"]
+    fy2023 = table[("CLASS FY2023, for every data year", "21 destinations, 2018")]
+    data_year = table[("GNI of the data year (OGHIST)", "21 destinations, 2018")]
+    assert fy2023 == pytest.approx(46.0, abs=0.1)  # the chapter's old headline
+    assert data_year < fy2023 - 5  # Romania was upper middle income in 2018
+    assert table[("GNI of the data year (OGHIST)", "and the United States, 2016")] < data_year
+
+
+def test_real_south_south_verdict_follows_the_rubric(real):
+    result = origins.evaluate_south_south()
+    assert result.verdict == "consistent, not verified"
+    assert "cannot match the claim" in result.rule
+    assert len(result.specifications) == 6
+    assert all(s.estimate > origins.SUBSTANTIAL_SHARE for s in result.specifications)
+    assert result.weakest_input.endswith("(primary)")

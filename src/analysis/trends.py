@@ -27,11 +27,14 @@ from analysis.verdicts import Assertion, DecidingInput, Specification
 CENTRE_YEAR = 2015
 
 
-def published_points(profession: str, concept: str, measure: str) -> pd.DataFrame:
-    """Published OECD-wide levels (count or share) of one series, one row per distinct figure.
+def published_points(profession: str, concept: str, measure: str, series: str | None = None) -> pd.DataFrame:
+    """Published OECD-wide levels (count or share) of one series, one row per datum.
 
-    Figures transcribed twice (same publication, year and value) are kept once. A figure that refers
-    to a span of years (e.g. 2021-2023) is placed at its midpoint. Rows without a year are dropped.
+    Figures transcribed twice (same publication, year and value) are kept once, and a figure that only
+    restates another (``duplicate_of`` in ``data/reference/trend_points.csv``, e.g. "nearly 500 000" for
+    "about 483 000") is dropped. ``series`` keeps one concept ("country average" or "pooled panel" for
+    shares). A figure that refers to a span of years (e.g. 2021-2023) is placed at its midpoint. Rows
+    without a year are dropped. ``rounding`` is the half-width of the interval the published rounding allows.
     """
     figs = published.figures()
     rows = figs[(figs["profession"] == profession) & (figs["concept"] == concept) & (figs["measure"] == measure)]
@@ -39,7 +42,15 @@ def published_points(profession: str, concept: str, measure: str) -> pd.DataFram
     rows["year"] = (rows["year_start"] + rows["year_end"]) / 2
     rows["publication_short"] = rows["publication"].str.split(",").str[0].str.slice(0, 60)
     rows = rows.drop_duplicates(subset=["year", "value", "publication_short"])
-    columns = ["figure_id", "year", "value", "coverage", "publication_short", "locator"]
+    notes = published.trend_points()
+    missing = sorted(set(rows["figure_id"]) - set(notes.index))
+    if missing:
+        raise KeyError(f"data/reference/trend_points.csv does not classify {missing}: add a row for each")
+    rows = rows.join(notes[["series", "duplicate_of", "rounding"]], on="figure_id")
+    rows = rows[rows["duplicate_of"] == ""]
+    if series is not None:
+        rows = rows[rows["series"] == series]
+    columns = ["figure_id", "year", "value", "coverage", "publication_short", "locator", "series", "rounding"]
     return rows[columns].sort_values("year", kind="stable").reset_index(drop=True)
 
 
@@ -127,11 +138,16 @@ SERIES = (
 
 
 def published_trend_table() -> pd.DataFrame:
-    """Growth and curvature of each published series, pooled and within publication."""
+    """Growth and curvature of each published series, pooled and within publication.
+
+    Pooled share fits use the OECD averages only (OECD 2019's shares pooled over one panel are another
+    concept); within-publication fits may use both, since each publication has its own intercept.
+    """
     rows = []
     for profession, concept, measure, label in SERIES:
-        points = published_points(profession, concept, measure)
         for by_pub, how in ((False, "pooled points"), (True, "within publication")):
+            series = "country average" if measure == "share_pct" and not by_pub else None
+            points = published_points(profession, concept, measure, series)
             try:
                 fit = fit_published_trend(points, label, by_publication=by_pub)
             except ValueError:
@@ -223,23 +239,37 @@ def destination_growth(totals: pd.DataFrame, measure: str, min_points: int = 5) 
 
 
 def _main_fit(profession: str, measure: str, by_publication: bool) -> TrendFit:
-    label = f"foreign-trained {profession} ({measure})"
-    return fit_published_trend(published_points(profession, "foreign_trained", measure), label, by_publication)
+    """A published series fitted one way; shares pooled across publications use the OECD averages only."""
+    series = "country average" if measure == "share_pct" and not by_publication else None
+    points = published_points(profession, "foreign_trained", measure, series)
+    return fit_published_trend(points, f"foreign-trained {profession} ({measure})", by_publication)
 
 
 SERIES_NAMES = {"count": "number", "share_pct": "share of all"}
 
 
-def _fit_spec(profession: str, measure: str, by_publication: bool, curvature: bool = False) -> Specification:
-    """One published series fitted one way, as a specification: growth in % a year, or 100 x the curvature."""
+def _fit_spec(profession: str, measure: str, by_publication: bool) -> Specification:
+    """One published series fitted one way, as a specification of growth in % a year."""
     fit = _main_fit(profession, measure, by_publication)
     label = f"{profession}, {SERIES_NAMES[measure]}, {'within publications' if by_publication else 'pooled'}"
-    if curvature:
-        return Specification(label, 100 * fit.curvature, 100 * fit.curvature_low, 100 * fit.curvature_high)
     return Specification(label, fit.growth_pct, fit.low_pct, fit.high_pct)
 
 
-def _inputs(*series: tuple[str, str, str]) -> list[DecidingInput]:
+def _swiss_register_spec() -> Specification:
+    """New licences to doctors with a foreign diploma in Switzerland (a destination register, 2006-2016)."""
+    from analysis.swiss_register import register_growth_estimate
+
+    return Specification("Switzerland, new licences, foreign diplomas", *register_growth_estimate())
+
+
+def _same_panel_spec(profession: str) -> Specification:
+    """Growth 2011-2016 on OECD (2019)'s fixed panel: the only same-coverage comparison published."""
+    from analysis.acceleration import same_panel_growth
+
+    return Specification(f"{profession}, number, one fixed panel 2011-2016", *same_panel_growth(profession))
+
+
+def trend_inputs(*series: tuple[str, str, str]) -> list[DecidingInput]:
     """The published figures behind the given (profession, concept, measure) series, with their source kinds."""
     figures = published.figures().set_index("figure_id")
     inputs = []
@@ -257,23 +287,31 @@ def evaluate_increasing() -> ClaimResult:
     # every series with enough points for its model (within-publication fits need two points a publication)
     series = [("doctors", "count", False), ("nurses", "count", False), ("doctors", "share_pct", False)]
     series += [("nurses", "share_pct", False), ("doctors", "share_pct", True)]
-    specifications = [_fit_spec(*one) for one in series]
+    specifications = [_fit_spec(*one) for one in series] + [_same_panel_spec(p) for p in ("doctors", "nurses")]
+    specifications.append(_swiss_register_spec())
     return judged(
         "migration_increasing",
         specifications[0],
         "% per year, foreign-trained doctors in OECD countries",
         Assertion("above", 0),
         specifications,
-        _inputs(*[(p, "foreign_trained", m) for p in ("doctors", "nurses") for m in ("count", "share_pct")]),
+        [
+            *trend_inputs(*[(p, "foreign_trained", m) for p in ("doctors", "nurses") for m in ("count", "share_pct")]),
+            DecidingInput("Swiss medical register (BAG MedReg), licences held at end-2016", "primary"),
+        ],
         reason=(
             f"The published OECD counts of foreign-trained doctors ({doctors.n_points} points, 2011-2022) "
             f"grew by {doctors.growth_pct:.1f}% a year (95% interval {doctors.low_pct:.1f}% to "
             f"{doctors.high_pct:.1f}%), and of foreign-trained nurses ({nurses.n_points} points) by "
             f"{nurses.growth_pct:.1f}% a year ({nurses.low_pct:.1f}% to {nurses.high_pct:.1f}%). The points "
             "come from publications with different country coverage, so the intervals understate the "
-            "uncertainty about a constant set of countries. They are stocks in OECD destinations: a growing "
-            "stock does not show growing migration, and the claim is about migration worldwide, so its "
-            "coverage cannot be matched."
+            "uncertainty about a constant set of countries. On OECD (2019)'s one fixed panel, the counts grew by "
+            f"{specifications[5].estimate:.1f}% a year for doctors and {specifications[6].estimate:.1f}% for "
+            "nurses (2011-2016). One destination register with a time dimension, Switzerland's, shows new "
+            f"licences to doctors with a foreign diploma rising by {specifications[7].estimate:.0f}% a year over "
+            "2006-2016, an upper bound since doctors who left are not in the register. These are stocks and "
+            "licences in OECD destinations: a growing stock does not show growing migration, and the claim is "
+            "about migration worldwide, so its coverage cannot be matched."
         ),
         would_change=(
             "The full OECD Health Workforce Migration panel (stocks by destination and year on a constant "
@@ -281,36 +319,6 @@ def evaluate_increasing() -> ClaimResult:
             "and nurses into major destinations."
         ),
         unmatched="the points are stocks in OECD destinations; the claim is about migration worldwide",
-    )
-
-
-@evaluates("migration_accelerating")
-def evaluate_accelerating() -> ClaimResult:
-    pooled = _main_fit("doctors", "share_pct", by_publication=False)
-    within = _main_fit("doctors", "share_pct", by_publication=True)
-    return judged(
-        "migration_accelerating",
-        _fit_spec("doctors", "share_pct", True, curvature=True),
-        "curvature of log foreign-trained share of doctors (x100, per year squared)",
-        Assertion("above", 0),
-        [_fit_spec("doctors", "share_pct", False, curvature=True), _fit_spec("doctors", "share_pct", True, True)],
-        _inputs(("doctors", "foreign_trained", "share_pct")),
-        reason=(
-            f"The foreign-trained share of doctors in OECD countries rose by {pooled.growth_pct:.1f}% a year "
-            f"across all {pooled.n_points} published points ({pooled.low_pct:.1f}% to {pooled.high_pct:.1f}%). "
-            f"A squared-year term, positive under acceleration, is {100 * pooled.curvature:.2f} "
-            f"({100 * pooled.curvature_low:.2f} to {100 * pooled.curvature_high:.2f}) when all points are "
-            f"pooled, and {100 * within.curvature:.2f} ({100 * within.curvature_low:.2f} to "
-            f"{100 * within.curvature_high:.2f}) when growth is identified only within each publication's own "
-            f"decade comparison ({within.n_points} points). The shares are published rounded to whole "
-            "percentages or as fractions ('one in six'), which is coarse relative to the differences that "
-            "identify curvature. The claim itself is about projections, which past data cannot confirm."
-        ),
-        would_change=(
-            "An annual series of foreign-trained stocks or inflows on a constant set of countries (the "
-            "OECD HEALTH_WFMI panel, 2000 onwards) long enough to estimate a change in the growth rate."
-        ),
-        unmatched="the claim is about projections of demand and supply, which past data cannot test",
     )
 
 
@@ -330,33 +338,8 @@ def fitted_band(points: pd.DataFrame, years: np.ndarray) -> pd.DataFrame:
     )
 
 
-@evaluates("south_south_movement")
-def evaluate_south_south() -> ClaimResult:
-    from analysis import origins
-    from analysis.data.sources import oecd, worldbank
-
-    split = origins.north_south_split(oecd.load_foreign_trained_doctors(), worldbank.load_class())
-    pooled = split[(split["destination"] == "all") & (split["year"] == 2018)].iloc[0]
-    north = 100 * float(pooled["share_north_north"])
-    return judged(
-        "south_south_movement",
-        Specification("21 OECD destinations, 2018", north, north, north),
-        "% of foreign-trained doctors in 21 OECD destinations (2018) trained in high-income countries",
-        None,
-        [],
-        [],
-        reason=(
-            f"All destinations in the available data are OECD countries, so movement into low- and "
-            f"middle-income countries (South-South, North-South) is not observed at all, and a single year "
-            f"cannot show growth. What the data do show is that {north:.0f}% of foreign-trained doctors in "
-            "the 21 destinations of 2018 trained in another high-income country: North-North movement is "
-            "large, which the claim's framing leaves out."
-        ),
-        would_change=(
-            "Stocks of foreign-trained doctors and nurses by origin for non-OECD destinations (for example from "
-            "WHO National Health Workforce Accounts, indicator on foreign-trained workers) in at least two years."
-        ),
-    )
+# The evaluator of "south_south_movement" moved to analysis.origins.evaluate_south_south (issue 12, section 4):
+# it tests the claim's intra-regional part on the origins data.
 
 
 def trend_glue_values(fits: pd.DataFrame) -> dict[str, float]:

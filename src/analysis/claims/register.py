@@ -33,7 +33,15 @@ TEXT_COLUMNS = [
     "section",
 ]
 #: Chapter modules that register evaluators (imported by :func:`build_register`).
-CHAPTER_MODULES = ("analysis.trends", "analysis.claim60", "analysis.gsp", "analysis.code_reporting")
+CHAPTER_MODULES = (
+    "analysis.trends",
+    "analysis.acceleration",
+    "analysis.origins",
+    "analysis.safeguards_list",
+    "analysis.claim60",
+    "analysis.gsp",
+    "analysis.code_reporting",
+)
 
 
 def _chapter_evaluators() -> dict:

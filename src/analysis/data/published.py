@@ -218,3 +218,34 @@ def oecd_members_in(year: int) -> list[str]:
     """ISO3 codes of the countries that were OECD members by the end of ``year``."""
     members = oecd_members()
     return sorted(members.loc[members["accession_year"] <= year, "iso3"])
+
+
+TREND_POINT_COLUMNS = ["figure_id", "series", "duplicate_of", "rounding", "note"]
+TREND_SERIES = ("count", "country average", "pooled panel")
+
+
+@cache
+def trend_points() -> pd.DataFrame:
+    """How each published OECD-wide foreign-trained figure enters a trend (``data/reference/trend_points.csv``).
+
+    ``series`` separates concepts that must not share a regression (a count; an unweighted average of OECD
+    countries; a share pooled over one fixed panel); ``duplicate_of`` names the figure a row merely restates
+    (one point per datum); ``rounding`` is the half-width of the interval the published rounding allows.
+    """
+    path = data_dir() / "reference" / "trend_points.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    require_columns(frame, TREND_POINT_COLUMNS, path)
+    require_unique(frame, ["figure_id"], path)
+    bad = ~frame["series"].isin(TREND_SERIES)
+    if bad.any():
+        line = int(bad.to_numpy().argmax()) + 2
+        raise SchemaError(
+            f"{where(path, line, 'series')}: {frame.loc[bad, 'series'].iloc[0]!r} is not a series. Expected one of "
+            f"{', '.join(TREND_SERIES)}."
+        )
+    known = set(figures()["figure_id"])
+    unknown = sorted((set(frame["figure_id"]) | set(frame["duplicate_of"]) - {""}) - known)
+    if unknown:
+        raise SchemaError(f"{path}: figure ids not in data/published/: {unknown}. Correct the id or add the figure.")
+    frame["rounding"] = to_number(frame["rounding"], "rounding", path)
+    return frame.set_index("figure_id")

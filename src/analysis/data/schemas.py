@@ -68,3 +68,33 @@ NHS_NATIONALITY = pa.DataFrameSchema(
     strict=True,
     unique=["date", "staff_group", "nationality", "measure"],
 )
+_DIPLOMA_TYPES = ["federal", "recognised_eu_efta", "equivalent_non_eu_efta", "other"]
+MEDREG_GRANTS = pa.DataFrameSchema(
+    {
+        "doctor_id": Column("int64"),
+        "canton": Column(str),
+        "licence_year": Column("int64", _YEAR),
+        "sheet_row": Column("int64", Check.ge(2)),
+    },
+    name="medreg_grants",
+    strict=True,
+    unique=["doctor_id", "canton"],
+)
+MEDREG_DOCTORS = pa.DataFrameSchema(
+    {
+        "doctor_id": Column("int64", unique=True),
+        "sex": Column(str, Check.isin(["female", "male"])),
+        "birth_year": Column("int64", _YEAR),
+        "diploma_type": Column(str, Check.isin(_DIPLOMA_TYPES)),
+        "diploma_country": Column(str),
+        "diploma_iso3": Column(str, _ISO3),
+        "foreign_diploma": Column(bool),
+        "diploma_year": Column("int64", _YEAR),
+        "recognition_year": Column("Int64", _YEAR, nullable=True),
+        "licence_year": Column("int64", _YEAR),
+        "last_licence_year": Column("int64", _YEAR),
+        "n_licences": Column("int64", Check.ge(1)),
+    },
+    name="medreg_doctors",
+    strict=True,
+)
