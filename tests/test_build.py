@@ -101,14 +101,12 @@ def test_page_change_removes_pages_but_keeps_executions(build_dir):
     assert (build_dir / ".jupyter_cache").exists()
 
 
-def test_computation_change_removes_executions_and_parsed_frames(build_dir, tmp_path):
+def test_computation_change_removes_executions(build_dir):
     build.invalidate(build_dir, "html", "c1", "s1")
     build.mark_finished(build_dir, "html")
     _built(build_dir, "html", ".jupyter_cache")
-    (tmp_path / "cache" / "_parsed").mkdir()
     removed = build.invalidate(build_dir, "html", "c2", "s2")
-    assert ".jupyter_cache" in removed and "_parsed" in removed and "html" in removed
-    assert not (tmp_path / "cache" / "_parsed").exists()
+    assert ".jupyter_cache" in removed and "html" in removed
 
 
 def test_other_builder_finished_is_kept_when_stamps_hold(build_dir):

@@ -9,8 +9,10 @@ and ``make pdf`` run) does, in order:
 2. **Computation stamp.** A hash of what the notebooks' *results* depend on: the package source,
    the project's ``data/`` folder, the lock file, the Python version, the settings that choose
    numerical kernels (``NPY_DISABLE_CPU_FEATURES``, thread counts...), and the verified sha256 of
-   every data file (not its path). When it changed since the last build, the execution cache and
-   the parsed-data cache are deleted, so every notebook is executed again.
+   every data file (not its path). When it changed since the last build, the execution cache is
+   deleted, so every notebook is executed again. (Parsed data frames, cached under
+   ``$HWM_CACHE_DIR/_parsed``, need no deleting: each is keyed on its file's sha256, the whole package
+   source and the library versions, so a changed computation never finds an old frame.)
 3. **Source stamp.** The computation stamp plus every page source (notebooks, ``book/``, the
    configuration). When it changed, or when the last build with this builder did not finish (it was
    interrupted or failed), the builder's output, Sphinx's environment and the executed notebooks are
@@ -34,7 +36,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from analysis.data.paths import parsed_cache_dir, project_root
+from analysis.data.paths import project_root
 
 STATE_FILE = ".build-state.json"
 #: What the notebooks' results depend on (besides the data files, hashed separately).
@@ -148,22 +150,12 @@ def _remove(paths: Iterable[Path]) -> list[str]:
     return removed
 
 
-def _remove_if_writable(folder: Path) -> list[str]:
-    """Remove a cache folder; a read-only cache is left alone (its entries are keyed, so never stale)."""
-    try:
-        return _remove([folder])
-    except OSError as exc:
-        print(f"note: could not clear {folder} ({exc.strerror}); its keyed entries are still safe", flush=True)
-        return []
-
-
 def invalidate(build_dir: Path, builder: str, computation: str, source: str) -> list[str]:
     """Delete what the current sources make stale, record that ``builder`` is unfinished; return what went."""
     state = read_state(build_dir)
     removed = []
     if state.get("computation") != computation:
         removed += _remove([build_dir / EXECUTION_CACHE])
-        removed += _remove_if_writable(parsed_cache_dir())
         state = {"computation": computation}
     finished = state.get("finished", {})
     finished = finished if isinstance(finished, dict) else {}
