@@ -262,6 +262,19 @@ def _swiss_register_spec() -> Specification:
     return Specification("Switzerland, new licences, foreign diplomas", *register_growth_estimate())
 
 
+def _uk_inflow_inputs() -> list[DecidingInput]:
+    from analysis.uk_inflows import deciding_inputs
+
+    return deciding_inputs()
+
+
+def _uk_inflow_specs() -> list[Specification]:
+    """Nurses trained abroad joining the UK register each year (NMC), one specification per definition."""
+    from analysis.uk_inflows import specifications
+
+    return specifications()
+
+
 def _same_panel_spec(profession: str) -> Specification:
     """Growth 2011-2016 on OECD (2019)'s fixed panel: the only same-coverage comparison published."""
     from analysis.acceleration import same_panel_growth
@@ -289,6 +302,8 @@ def evaluate_increasing() -> ClaimResult:
     series += [("nurses", "share_pct", False), ("doctors", "share_pct", True)]
     specifications = [_fit_spec(*one) for one in series] + [_same_panel_spec(p) for p in ("doctors", "nurses")]
     specifications.append(_swiss_register_spec())
+    uk = _uk_inflow_specs()
+    specifications += uk
     return judged(
         "migration_increasing",
         specifications[0],
@@ -298,6 +313,7 @@ def evaluate_increasing() -> ClaimResult:
         [
             *trend_inputs(*[(p, "foreign_trained", m) for p in ("doctors", "nurses") for m in ("count", "share_pct")]),
             DecidingInput("Swiss medical register (BAG MedReg), licences held at end-2016", "primary"),
+            *_uk_inflow_inputs(),
         ],
         reason=(
             f"The published OECD counts of foreign-trained doctors ({doctors.n_points} points, 2011-2022) "
@@ -309,7 +325,10 @@ def evaluate_increasing() -> ClaimResult:
             f"{specifications[5].estimate:.1f}% a year for doctors and {specifications[6].estimate:.1f}% for "
             "nurses (2011-2016). One destination register with a time dimension, Switzerland's, shows new "
             f"licences to doctors with a foreign diploma rising by {specifications[7].estimate:.0f}% a year over "
-            "2006-2016, an upper bound since doctors who left are not in the register. These are stocks and "
+            "2006-2016, an upper bound since doctors who left are not in the register. The one annual inflow "
+            "series, nurses trained abroad joining the UK register, rose steeply to 2023/24 and then fell by "
+            f"about a third; on its consistent 2020/21-2024/25 definition it grew by {uk[1].estimate:.0f}% a year "
+            f"({uk[1].low:.0f}% to {uk[1].high:.0f}%), which leaves the direction open. These are stocks and "
             "licences in OECD destinations: a growing stock does not show growing migration, and the claim is "
             "about migration worldwide, so its coverage cannot be matched."
         ),

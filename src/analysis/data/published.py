@@ -26,7 +26,11 @@ from analysis.data.paths import data_dir
 SOURCE_KINDS = ("primary", "official restatement", "secondary")
 SOURCE_COLUMNS = ["source_kind", "original_locator"]
 
-FIGURE_FILES = ("oecd_migration_figures_claim60.csv", "oecd_migration_figures_trends.csv")
+FIGURE_FILES = (
+    "oecd_migration_figures_claim60.csv",
+    "oecd_migration_figures_trends.csv",
+    "uk_register_inflows.csv",
+)
 FIGURE_COLUMNS = [
     "figure_id",
     "profession",
@@ -51,6 +55,7 @@ CITATION_COLUMNS = ["publication", "locator", "quote", "url"]
 TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "oecd_migration_figures_claim60": ("figure_id",),
     "oecd_migration_figures_trends": ("figure_id",),
+    "uk_register_inflows": ("figure_id",),
     "who_code_reporting_rounds": ("figure_id",),
     "who_ssl_criteria": ("list_year", "criterion", "url"),
     "who_ssl_lists": ("iso3", "list_year"),
