@@ -63,8 +63,12 @@ def test_directional_claims(low, high, verdict):
     assert decide(Assertion("above", 0), [spec(low, high)], [PRIMARY]).verdict == verdict
 
 
-def test_open_and_holding_specifications_are_mixed():
-    assert decide(Assertion("above", 0), [spec(0.5, 2.0), spec(-0.5, 2.0)], [PRIMARY]).verdict == MIXED
+def test_holding_and_open_specifications_without_a_contradiction_are_consistent():
+    """More support never gives a weaker verdict: holding and open specifications, none contradicting, are
+    'consistent, not verified', like all-open ones, not 'mixed'."""
+    result = decide(Assertion("above", 0), [spec(0.5, 2.0), spec(-0.5, 2.0)], [PRIMARY])
+    assert result.verdict == CONSISTENT and "holds in 1 of 2" in result.rule
+    assert decide(Assertion("above", 0), [spec(0.5, 2.0), spec(-2.0, -0.5)], [PRIMARY]).verdict == MIXED
 
 
 def test_below_is_the_mirror_of_above():

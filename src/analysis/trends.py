@@ -262,6 +262,14 @@ def _swiss_register_spec() -> Specification:
     return Specification("Switzerland, new licences, foreign diplomas", *register_growth_estimate())
 
 
+def _uk_fall_pct() -> float:
+    """How far UK joiners fell from their peak to the latest year, in %."""
+    from analysis.uk_inflows import nmc_joiners
+
+    values = nmc_joiners()["value"]
+    return 100 * (1 - values.iloc[-1] / values.max())
+
+
 def _uk_inflow_inputs() -> list[DecidingInput]:
     from analysis.uk_inflows import deciding_inputs
 
@@ -288,7 +296,7 @@ def trend_inputs(*series: tuple[str, str, str]) -> list[DecidingInput]:
     inputs = []
     for profession, concept, measure in series:
         for row in published_points(profession, concept, measure).itertuples():
-            name = f"{row.publication_short}, {profession} {measure} {row.year:.0f}"
+            name = f"{row.publication_short.split(' (')[0]}, {profession} {SERIES_NAMES[measure]} {row.year:g}"
             inputs.append(DecidingInput(name, figures.loc[row.figure_id, "source_kind"]))
     return inputs
 
@@ -303,6 +311,7 @@ def evaluate_increasing() -> ClaimResult:
     specifications = [_fit_spec(*one) for one in series] + [_same_panel_spec(p) for p in ("doctors", "nurses")]
     specifications.append(_swiss_register_spec())
     uk = _uk_inflow_specs()
+    uk_fall = _uk_fall_pct()
     specifications += uk
     return judged(
         "migration_increasing",
@@ -327,7 +336,7 @@ def evaluate_increasing() -> ClaimResult:
             f"licences to doctors with a foreign diploma rising by {specifications[7].estimate:.0f}% a year over "
             "2006-2016, an upper bound since doctors who left are not in the register. The one annual inflow "
             "series, nurses trained abroad joining the UK register, rose steeply to 2023/24 and then fell by "
-            f"about a third; on its consistent 2020/21-2024/25 definition it grew by {uk[1].estimate:.0f}% a year "
+            f"{uk_fall:.0f}%; on its consistent 2020/21-2024/25 definition it grew by {uk[1].estimate:.0f}% a year "
             f"({uk[1].low:.0f}% to {uk[1].high:.0f}%), which leaves the direction open. These are stocks and "
             "licences in OECD destinations: a growing stock does not show growing migration, and the claim is "
             "about migration worldwide, so its coverage cannot be matched."

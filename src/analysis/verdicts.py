@@ -10,7 +10,7 @@ The verdict then follows from all of them together and from the weakest of the i
 * **consistent, not verified**: the claim holds under every specification (or none contradicts it), but a
   deciding input is secondary, the claim's coverage cannot be matched, or no specification shows it;
 * **not supported**: every specification contradicts the claim;
-* **mixed**: the specifications disagree;
+* **mixed**: the specifications disagree: some contradict the claim while others bear it out or leave it open;
 * **not testable**: no data bear on the claim.
 
 Statements that describe a debate rather than assert a fact are not scored.
@@ -124,13 +124,19 @@ def decide(
     every = "the one specification" if n == 1 else f"all {n} specifications"
     if fails == n:
         return Verdict(NOT_SUPPORTED, f"{claim} is contradicted under {every}", weak)
-    if fails or (holds and holds < n):
+    if fails:
         parts = [f"holds in {holds}", f"is contradicted in {fails}", f"is left open in {n - holds - fails}"]
         counted = [part for part in parts if not part.endswith(" 0")]
         listed = ", ".join(counted[:-1]) + f" and {counted[-1]}" if len(counted) > 1 else counted[0]
         return Verdict(MIXED, f"the specifications disagree: {claim} {listed} of {n}", weak)
     if not holds:
         return Verdict(CONSISTENT, f"no specification contradicts {claim}, and none shows it", weak)
+    if holds < n:
+        return Verdict(
+            CONSISTENT,
+            f"{claim} holds in {holds} of {n} specifications and is left open in the others; none contradicts it",
+            weak,
+        )
     if unmatched:
         return Verdict(
             CONSISTENT, f"{claim} holds under {every}, but the data cannot match the claim: {unmatched}", weak

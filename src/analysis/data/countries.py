@@ -92,3 +92,9 @@ def nhs_nationality_to_iso3(labels: pd.Series, source: str) -> pd.Series:
         raise SchemaError(f"{source}: nationality label(s) missing from data/{NHS_NATIONALITY_TABLE}: {unknown}")
     mapped = cleaned.map(lookup).astype(object)
     return mapped.where(mapped != "", None)
+
+
+def country_name(iso3: str) -> str:
+    """The ISO 3166 English short name of a country (``iso3`` itself when the table does not know it)."""
+    names = load_iso3166().set_index("iso3")["name"]
+    return str(names.get(iso3, iso3))
