@@ -30,3 +30,15 @@ def test_every_figure_is_a_deciding_input_with_its_source_kind():
     inputs = uk_inflows.deciding_inputs()
     assert len(inputs) == len(uk_inflows.nmc_joiners())
     assert {i.source_kind for i in inputs} <= {"primary", "official restatement", "secondary"}
+
+
+def test_summary_states_the_peak_the_fall_and_the_old_rise():
+    facts = uk_inflows.summary()
+    assert (facts["peak"], facts["peak_year"], facts["last"], facts["last_year"]) == (
+        29_628,
+        "2023/24",
+        20_671,
+        "2024/25",
+    )
+    assert facts["fall_pct"] == pytest.approx(100 * (1 - 20_671 / 29_628))
+    assert facts["old_ratio"] == pytest.approx(12_033 / 2_720)

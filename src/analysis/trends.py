@@ -262,14 +262,6 @@ def _swiss_register_spec() -> Specification:
     return Specification("Switzerland, new licences, foreign diplomas", *register_growth_estimate())
 
 
-def _uk_fall_pct() -> float:
-    """How far UK joiners fell from their peak to the latest year, in %."""
-    from analysis.uk_inflows import nmc_joiners
-
-    values = nmc_joiners()["value"]
-    return 100 * (1 - values.iloc[-1] / values.max())
-
-
 def _uk_inflow_inputs() -> list[DecidingInput]:
     from analysis.uk_inflows import deciding_inputs
 
@@ -311,7 +303,9 @@ def evaluate_increasing() -> ClaimResult:
     specifications = [_fit_spec(*one) for one in series] + [_same_panel_spec(p) for p in ("doctors", "nurses")]
     specifications.append(_swiss_register_spec())
     uk = _uk_inflow_specs()
-    uk_fall = _uk_fall_pct()
+    from analysis.uk_inflows import summary as uk_summary
+
+    uk_fall = uk_summary()["fall_pct"]
     specifications += uk
     return judged(
         "migration_increasing",

@@ -66,6 +66,27 @@ def specifications() -> list[Specification]:
     return specs
 
 
+def summary() -> dict[str, object]:
+    """The facts the chapter states: growth of each series (with the interval of the consistent one), how
+    many times joiners multiplied under the old definition, and the peak and latest year under the new one."""
+    joiners = nmc_joiners()
+    old, new = (frame for _, frame in joiners.groupby("series", sort=False))
+    old_growth, new_growth = specifications()
+    peak, latest = new.loc[new["value"].idxmax()], new.iloc[-1]
+    return {
+        "old_growth": old_growth.estimate,
+        "old_ratio": float(old["value"].iloc[-1] / old["value"].iloc[0]),
+        "new_growth": new_growth.estimate,
+        "new_low": new_growth.low,
+        "new_high": new_growth.high,
+        "peak": int(peak["value"]),
+        "peak_year": peak["year_label"],
+        "last": int(latest["value"]),
+        "last_year": latest["year_label"],
+        "fall_pct": float(100 * (1 - latest["value"] / peak["value"])),
+    }
+
+
 def deciding_inputs() -> list[DecidingInput]:
     """Every NMC figure used, with how it was read."""
     return [
