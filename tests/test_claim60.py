@@ -104,3 +104,30 @@ def test_evaluate_claim_judges_every_specification_with_the_rubric():
 def test_annualised_growth():
     assert claim60.annualised(60, 10) == pytest.approx(100 * (1.6**0.1 - 1))
     assert claim60.annualised(21, 2) == pytest.approx(10.0)
+
+
+def test_specifications_are_reported_by_the_assumption_they_change():
+    table = pd.DataFrame(
+        {
+            "dimension": ["main", "totals", "totals", "shares", "shares"],
+            "specification": ["m", "t1", "t2", "s1", "s2"],
+            "growth_pct": [50.0, 49.0, 52.0, 40.0, 58.0],
+            "low_pct": [45.0, 44.0, 47.0, 35.0, 50.0],
+            "high_pct": [65.0, 61.0, 62.0, 45.0, 66.0],
+        }
+    )
+    dims = claim60.by_dimension(table, 60).set_index("dimension")
+    assert list(dims.index) == ["totals", "shares"]  # the main specification is not a variation
+    assert dims.loc["totals", "specifications"] == 2 and dims.loc["totals", "containing the claim"] == 2
+    assert (dims.loc["totals", "lowest estimate"], dims.loc["totals", "highest estimate"]) == (49.0, 52.0)
+    assert dims.loc["shares", "containing the claim"] == 1 and dims.loc["shares", "excluding it"] == "s1"
+    assert dims.loc["shares", "lowest low"] == 35.0 and dims.loc["shares", "highest high"] == 66.0
+    sentence = claim60.dimension_sentence(claim60.by_dimension(table, 60), 60)
+    assert "totals (2 specifications) puts the central estimate between 49% and 52%, and every interval" in sentence
+    assert "60% lies outside the interval with the s1" in sentence
+
+
+def test_every_specification_names_the_assumption_it_changes():
+    assert claim60.SPECIFICATIONS[0].dimension == "main"
+    assert {s.dimension for s in claim60.SPECIFICATIONS} == set(claim60.DIMENSIONS)
+    assert not any("HWF_" in s.label for s in claim60.SPECIFICATIONS)  # no raw indicator codes shown to readers

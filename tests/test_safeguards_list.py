@@ -59,6 +59,21 @@ def test_explain_mismatches_gives_each_reason(inputs):
     assert table.loc["UNL", "status"] == "derived only" and not table.loc["UNL", "possible_match"]
 
 
+def test_each_mismatch_is_explained_in_words(inputs):
+    doctors, nurses, uhc, official = inputs
+    derived = ssl.derive_ssl(doctors, nurses, uhc)
+    table = ssl.explain_mismatches(ssl.compare_ssl(derived, official), derived).set_index("iso3")
+    unlisted = ssl.mismatch_sentence(table.loc["UNL"], "Unlisted")
+    # UNL: 5 + 20 = 25 per 10,000 and an index of 30, 25 points below 55: not explained by a revision
+    assert "25.0 doctors, nurses and midwives per 10,000" in unlisted and "25.0 index points below 55" in unlisted
+    assert "does not contradict the claim" in unlisted and "do not explain the omission" in unlisted
+    near = ssl.mismatch_sentence(table.loc["NEA"], "Near")
+    assert "UHC index 0.40 points above 55" in near and "may have met the criterion" in near
+    assert "density 1.0 above 49" in ssl.mismatch_sentence(table.loc["DEN"], "Dense")
+    assert "beyond the margin" in ssl.mismatch_sentence(table.loc["FAR"], "Far")
+    assert "cannot be checked" in ssl.mismatch_sentence(table.loc["GAP"], "Gap")
+
+
 def test_listed_match_and_specifications(inputs):
     doctors, nurses, uhc, official = inputs
     derived = ssl.derive_ssl(doctors, nurses, uhc)

@@ -107,3 +107,24 @@ def test_largest_jump_skips_unreported_zeros():
     assert largest_jump(synthetic, "AAA") == {"from_year": 2012, "to_year": 2013, "ratio": 5.0}
     assert largest_jump(synthetic, "AAA", start=2011)["ratio"] == 5.0
     assert largest_jump(synthetic.iloc[:3], "AAA", start=2011)["ratio"] == 1.2
+
+
+def test_input_labels_name_the_figure_its_years_and_the_publication():
+    import pandas as pd
+
+    primary = pd.Series(
+        {"publication": "OECD (2019), Recent Trends ...", "source_kind": "primary", "year_start": 2011.0,
+         "year_end": 2011.0},
+        name="oecd2019_ft_doctors_count_2011",
+    )  # fmt: skip
+    assert trends.input_label(primary, "doctors", "count") == (
+        "foreign-trained doctors in OECD countries, 2011 (OECD 2019 Recent trends)"
+    )
+    summary = pd.Series(
+        {"publication": "A blog post 'Title' (2016), a summary of OECD (2016)", "source_kind": "secondary",
+         "year_start": 2013.0, "year_end": 2014.0},
+        name="osinsa_oecd2016_ft_nurses_share_2013",
+    )  # fmt: skip
+    label = trends.input_label(summary, "nurses", "share_pct")
+    assert label == "foreign-trained share of nurses, 2013-14 (OECD 2016, as summarised in A blog post 'Title')"
+    assert "_" not in label  # never a row id

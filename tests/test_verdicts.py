@@ -93,3 +93,21 @@ def test_weakest_input_and_bad_kinds():
         DecidingInput("x", "blog")
     with pytest.raises(ValueError, match="assertion form"):
         Assertion("about", 1)
+
+
+def test_a_human_label_replaces_the_row_id_where_readers_see_it():
+    from analysis.evidence import judged, labelled
+
+    raw = DecidingInput("training_cost_row_7", "secondary")
+    assert raw.describe() == "training_cost_row_7 (secondary)"  # no label: the name, as before
+    named = DecidingInput("training_cost_row_7", "secondary", label="cost of training a nurse (a 2019 paper)")
+    assert named.describe() == "cost of training a nurse (a 2019 paper) (secondary)"
+    relabelled = labelled([raw, PRIMARY], {"training_cost_row_7": "a cost, as a paper reports it"})
+    assert relabelled[0].describe() == "a cost, as a paper reports it (secondary)" and relabelled[1] == PRIMARY
+    assert labelled([named], {"training_cost_row_7": "other"})[0].label == named.label  # a given label is kept
+    result = judged(
+        "c", spec(1, 2), "u", Assertion("above", 0), [spec(1, 2)], [raw], "r", "w",
+        input_labels={"training_cost_row_7": "a cost, as a paper reports it"},
+    )  # fmt: skip
+    assert result.weakest_input == "a cost, as a paper reports it (secondary)"
+    assert "training_cost_row_7" not in result.rule

@@ -107,7 +107,7 @@ def oecd2019_count_acceleration() -> Acceleration:
     c06 = c16 / (1 + mid_g / 100)
     estimate = 100 * (np.log(c16 / c11) / 5 - np.log(c11 / c06) / 5) / 5
     significant = float(max(outcomes) < 0 or min(outcomes) > 0)
-    label = "doctors, OECD 2019 counts 2006-2011-2016"
+    label = "foreign-trained doctors, number, OECD 2019 (2006, 2011 and 2016)"
     return Acceleration(label, float(estimate), float(min(outcomes)), float(max(outcomes)), significant)
 
 
@@ -136,9 +136,10 @@ def specifications() -> tuple[Acceleration, ...]:
     """The acceleration of the foreign-trained doctor workforce, every reasonable way the published data allow."""
     averages = published_points("doctors", "foreign_trained", "share_pct", "country average")
     shares = published_points("doctors", "foreign_trained", "share_pct")
+    share = "foreign-trained share of doctors"
     return (
-        curvature_under_rounding(averages, "doctors, share (OECD averages), pooled", by_publication=False),
-        curvature_under_rounding(shares, "doctors, share, within publications", by_publication=True),
+        curvature_under_rounding(averages, f"{share}, OECD averages pooled", by_publication=False),
+        curvature_under_rounding(shares, f"{share}, within each publication", by_publication=True),
         oecd2019_count_acceleration(),
     )
 
@@ -150,7 +151,8 @@ def evaluate_accelerating() -> ClaimResult:
     return judged(
         "migration_accelerating",
         pooled.specification(),
-        "change in the annual growth rate of the foreign-trained share of doctors, percentage points per year",
+        "change in the annual growth rate of foreign-trained doctors in OECD countries (share or number), "
+        "percentage points per year",
         Assertion("above", 0),
         [spec.specification() for spec in (pooled, within, counts)],
         trend_inputs(("doctors", "foreign_trained", "share_pct"), ("doctors", "foreign_trained", "count")),
@@ -168,8 +170,8 @@ def evaluate_accelerating() -> ClaimResult:
             "rest on another set. The claim itself is about projections, which past data cannot confirm."
         ),
         would_change=(
-            "An annual series of foreign-trained stocks or inflows on a constant set of countries (the "
-            "OECD HEALTH_WFMI panel, 2000 onwards) long enough to estimate a change in the growth rate."
+            "An annual series of foreign-trained stocks or inflows on a constant set of countries (the OECD "
+            "Health Workforce Migration database, 2000 onwards) long enough to estimate a change in the growth rate."
         ),
         unmatched="the claim is about projections of demand and supply, which past data cannot test",
         mcse=pooled.mcse,

@@ -8,8 +8,8 @@ evaluators. This module sits between the two so that analyses never import the r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from analysis.verdicts import VERDICTS, Assertion, DecidingInput, Specification, decide
 
@@ -62,8 +62,14 @@ def judged(
     unmatched: str = "",
     describes_debate: bool = False,
     mcse: tuple[float, float, float] | None = None,
+    input_labels: Mapping[str, str] | None = None,
 ) -> ClaimResult:
-    """A claim's result: the headline estimate, and the verdict the rubric gives for all specifications."""
+    """A claim's result: the headline estimate, and the verdict the rubric gives for all specifications.
+
+    ``input_labels`` maps an input's ``name`` (e.g. a row id) to the human phrase readers see for it (see
+    :func:`labelled`); inputs already carrying a ``label`` keep it.
+    """
+    inputs = labelled(inputs, input_labels or {})
     verdict = decide(assertion, specifications, inputs, unmatched, describes_debate)
     return ClaimResult(
         claim_id,
@@ -81,6 +87,11 @@ def judged(
         specifications=tuple(specifications),
         mcse=mcse,
     )
+
+
+def labelled(inputs: Sequence[DecidingInput], labels: Mapping[str, str]) -> list[DecidingInput]:
+    """``inputs`` with the human label of ``labels[name]`` given to each input that has none yet."""
+    return [replace(i, label=labels[i.name]) if not i.label and i.name in labels else i for i in inputs]
 
 
 def evaluates(claim_id: str) -> Callable[[Callable[[], ClaimResult]], Callable[[], ClaimResult]]:

@@ -305,93 +305,68 @@ def _scopes(ftds: pd.DataFrame) -> dict[str, tuple[pd.DataFrame, tuple[str, ...]
     }
 
 
-def same_region_shares(ftds: pd.DataFrame, regions: pd.DataFrame, groups: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per destination (each in its year nearest 2018) and pooled (``"all"``): the share of foreign-trained
-    doctors of stated origin who trained in a country of the destination's own region.
-
-    ``regions`` maps ``iso3`` to ``region``; an origin or destination without a region never matches.
-    A destination with no doctors of stated origin (Greece in 2018) gets a NaN share. With ``groups``
-    (income groups, as in :func:`origin_composition`), ``same_region_high_income`` counts the same-region
-    doctors trained in a high-income country. Returns ``destination, doctors, same_region[,
-    same_region_high_income], share``.
-    """
-    lookup = regions.dropna(subset=["region"]).set_index("iso3")["region"]
-    rows = _nearest_rows(_by_origin(ftds))
-    same = rows["iso3"].map(lookup).eq(rows["origin"].map(lookup)) & rows["origin"].map(lookup).notna()
-    rows = rows.assign(same_region=np.where(same, rows["value"], 0.0))
-    sums = ["value", "same_region"]
-    if groups is not None:
-        high = _with_groups(rows, groups)["income_group"].eq(HIGH_INCOME).to_numpy()
-        rows["same_region_high_income"] = np.where(high, rows["same_region"], 0.0)
-        sums.append("same_region_high_income")
-    per_dest = rows.groupby("iso3")[sums].sum()
-    per_dest.loc["all"] = per_dest.sum()
-    out = per_dest.rename(columns={"value": "doctors"}).rename_axis("destination").reset_index()
-    out["share"] = out["same_region"] / out["doctors"].where(out["doctors"] > 0)
-    return out
-
-
-def same_region_specifications(ftds: pd.DataFrame, class_table: pd.DataFrame, iso: pd.DataFrame) -> list[Specification]:
-    """The same-region share (%) of foreign-trained doctors, pooled, under two region schemes (World Bank
-    regions; UN M49 sub-regions, which split Europe in four) and the three scopes of :func:`_scopes`.
-    The counts are complete for the destinations covered, so each interval is the point itself."""
-    schemes = {
-        "World Bank regions": class_table[["iso3", "region"]],
-        "UN M49 sub-regions": iso[["iso3", "sub_region"]].rename(columns={"sub_region": "region"}),
-    }
-    specs = []
-    for scheme, regions in schemes.items():
-        for scope, (frame, exclude) in _scopes(ftds).items():
-            table = same_region_shares(frame[~frame["iso3"].isin(exclude)], regions)
-            share = 100 * float(table.set_index("destination").at["all", "share"])
-            specs.append(Specification(f"{scheme}; {scope}", share, share, share))
-    return specs
+def _south_south_reason(table: pd.DataFrame, europe: np.ndarray, specs: list[Specification]) -> str:
+    """The verdict's reason, from the same-region table (World Bank regions, by destination and ``"all"``)."""
+    everything, headline = table.at["all", "same_region"], specs[1]
+    inside = sum(s.low <= SUBSTANTIAL_SHARE <= s.high for s in specs)
+    return (
+        "The claim bundles intra-regional, South-South and North-South movement and says the evidence for them "
+        f"is growing. All {len(table) - 1} OECD destinations in the data are high-income countries, so "
+        "South-South and North-South movement cannot be seen at all, and one year cannot show growth. What the "
+        f"data can test is intra-regional movement into these destinations: "
+        f"{100 * everything / table.at['all', 'doctors']:.0f}% of their foreign-trained doctors trained in a "
+        "country of the destination's own World Bank region, but "
+        f"{100 * table.at['all', 'same_region_high_income'] / everything:.0f}% of those trained in a high-income "
+        f"country ({100 * table.loc[europe, 'same_region'].sum() / everything:.0f}% of the intra-regional total "
+        "is into European destinations, mostly North-North). Intra-regional movement from countries outside the "
+        f"high-income group, the part closest to the claim, is {headline.estimate:.0f}% of the foreign-trained "
+        f"doctors (95% of bootstrap draws over destinations between {headline.low:.0f}% and "
+        f"{headline.high:.0f}%); across region schemes, destinations and income classifications the estimate "
+        f"runs from {min(s.estimate for s in specs):.0f}% to {max(s.estimate for s in specs):.0f}%, and {inside} "
+        f"of the {len(specs)} intervals include the {SUBSTANTIAL_SHARE:.0f}% we read as 'substantial' (an "
+        "editorial threshold). The counts are complete for the destinations covered; the intervals show how much "
+        "the share depends on which destinations happen to be covered."
+    )
 
 
 @evaluates("south_south_movement")
 def evaluate_south_south() -> ClaimResult:
-    """The claim's intra-regional part, the only one the OECD data can see (moved from :mod:`analysis.trends`)."""
+    """The claim's intra-regional part from outside the high-income group, the only part the OECD data can see
+    (see :mod:`analysis.intra_regional`)."""
+    from analysis import intra_regional
     from analysis.data.countries import load_iso3166
     from analysis.data.sources import oecd, worldbank
 
-    ftds, class_table = oecd.load_foreign_trained_doctors(), worldbank.load_class()
-    specs = same_region_specifications(ftds, class_table, load_iso3166())
+    ftds, class_table, oghist = oecd.load_foreign_trained_doctors(), worldbank.load_class(), worldbank.load_oghist()
+    specs = intra_regional.specifications(ftds, class_table, load_iso3166(), oghist)
     headline = specs[1]
-    low, high = min(s.estimate for s in specs), max(s.estimate for s in specs)
-    groups = groups_of_data_years(worldbank.load_oghist(), class_table, [2016, 2018])
-    table = same_region_shares(ftds, class_table[["iso3", "region"]], groups).set_index("destination")
+    groups = groups_of_data_years(oghist, class_table, [2016, 2018])
+    table = intra_regional.same_region_shares(ftds, class_table[["iso3", "region"]], groups).set_index("destination")
     europe = table.index.isin(class_table.loc[class_table["region"] == "Europe & Central Asia", "iso3"])
-    in_europe = 100 * table.loc[europe, "same_region"].sum() / table.at["all", "same_region"]
-    high_income = 100 * table.at["all", "same_region_high_income"] / table.at["all", "same_region"]
     return judged(
         "south_south_movement",
         headline,
-        "% of foreign-trained doctors in 22 OECD destinations (2018; United States 2016) trained in their own region",
+        "% of foreign-trained doctors in 22 high-income OECD destinations (2018; United States 2016) trained in "
+        "a country of the destination's own region that was not high income",
         Assertion("above", SUBSTANTIAL_SHARE),
         specs,
         [
             DecidingInput(
-                "OECD foreign-trained doctors by country of training (HEALTH_WFMI extracts, 2018, USA 2016)", "primary"
-            )
+                "ftds",
+                "primary",
+                label="foreign-trained doctors by country of training, OECD Health Workforce Migration database "
+                "(21 destinations in 2018, the United States in 2016)",
+            ),
+            DecidingInput("oghist", "primary", label="World Bank income classifications by year, and regions"),
         ],
-        reason=(
-            "The claim bundles intra-regional, South-South and North-South movement and says the evidence for "
-            "them is growing. The OECD data see only doctors working in 22 OECD destinations, in one year, so "
-            "the only part they can test is intra-regional movement into those destinations: "
-            f"{headline.estimate:.0f}% of the foreign-trained doctors trained in a country of the destination's "
-            f"own World Bank region ({low:.0f}% to {high:.0f}% across region definitions and scopes), above the "
-            f"{SUBSTANTIAL_SHARE:.0f}% we read as 'substantial' (an editorial threshold). But it is mostly not the "
-            f"movement the claim has in mind: {in_europe:.0f}% of it is into European destinations, and "
-            f"{high_income:.0f}% of it comes from countries classed high income in the data year. Movement into "
-            "low- and middle-income countries "
-            "(South-South, North-South) is not observed at all, and one year cannot show growth."
-        ),
+        reason=_south_south_reason(table, europe, specs),
         would_change=(
-            "Stocks of foreign-trained doctors and nurses by origin for non-OECD destinations (for example from "
-            "WHO National Health Workforce Accounts, indicator on foreign-trained workers) in at least two years."
+            "Stocks of foreign-trained doctors and nurses by origin for destinations outside the high-income group "
+            "(for example from the WHO National Health Workforce Accounts indicator on foreign-trained workers) "
+            "in at least two years."
         ),
         unmatched=(
-            "the data see only movement into 22 OECD destinations in one year; South-South and North-South "
-            "movement, and the growth the claim asserts, are not observed"
+            "every destination observed is high income, so South-South and North-South movement cannot be seen, "
+            "and one year cannot show growth"
         ),
     )

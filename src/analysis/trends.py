@@ -251,7 +251,8 @@ SERIES_NAMES = {"count": "number", "share_pct": "share of all"}
 def _fit_spec(profession: str, measure: str, by_publication: bool) -> Specification:
     """One published series fitted one way, as a specification of growth in % a year."""
     fit = _main_fit(profession, measure, by_publication)
-    label = f"{profession}, {SERIES_NAMES[measure]}, {'within publications' if by_publication else 'pooled'}"
+    model = "within each publication" if by_publication else "all publications pooled"
+    label = f"foreign-trained {profession} in OECD countries, {SERIES_NAMES[measure]}, {model}"
     return Specification(label, fit.growth_pct, fit.low_pct, fit.high_pct)
 
 
@@ -259,27 +260,31 @@ def _swiss_register_spec() -> Specification:
     """New licences to doctors with a foreign diploma in Switzerland (a destination register, 2006-2016)."""
     from analysis.swiss_register import register_growth_estimate
 
-    return Specification("Switzerland, new licences, foreign diplomas", *register_growth_estimate())
-
-
-def _uk_inflow_inputs() -> list[DecidingInput]:
-    from analysis.uk_inflows import deciding_inputs
-
-    return deciding_inputs()
-
-
-def _uk_inflow_specs() -> list[Specification]:
-    """Nurses trained abroad joining the UK register each year (NMC), one specification per definition."""
-    from analysis.uk_inflows import specifications
-
-    return specifications()
+    return Specification("Switzerland, new licences to doctors with a foreign diploma", *register_growth_estimate())
 
 
 def _same_panel_spec(profession: str) -> Specification:
     """Growth 2011-2016 on OECD (2019)'s fixed panel: the only same-coverage comparison published."""
     from analysis.acceleration import same_panel_growth
 
-    return Specification(f"{profession}, number, one fixed panel 2011-2016", *same_panel_growth(profession))
+    label = f"foreign-trained {profession} in OECD countries, number, OECD 2019's fixed panel, 2011-2016"
+    return Specification(label, *same_panel_growth(profession))
+
+
+def _years(start: float, end: float) -> str:
+    return f"{start:.0f}" if start == end else f"{start:.0f}-{end % 100:02.0f}"
+
+
+def input_label(figure: pd.Series, profession: str, measure: str) -> str:
+    """A reader's name for one published OECD-wide figure: what it counts, its years, and the publication it
+    was read in (for a secondary summary, the OECD publication it summarises and the summary's title)."""
+    counted = f"foreign-trained {profession} in OECD countries"
+    what = counted if measure == "count" else f"foreign-trained share of {profession}"
+    group = publication_group(str(figure.name)).replace("IMO ", "OECD International Migration Outlook ")
+    source = group
+    if group.endswith(" (secondary)"):
+        source = f"{group.removesuffix(' (secondary)')}, as summarised in {figure['publication'].split(' (')[0]}"
+    return f"{what}, {_years(figure['year_start'], figure['year_end'])} ({source})"
 
 
 def trend_inputs(*series: tuple[str, str, str]) -> list[DecidingInput]:
@@ -288,9 +293,16 @@ def trend_inputs(*series: tuple[str, str, str]) -> list[DecidingInput]:
     inputs = []
     for profession, concept, measure in series:
         for row in published_points(profession, concept, measure).itertuples():
-            name = f"{row.publication_short.split(' (')[0]}, {profession} {SERIES_NAMES[measure]} {row.year:g}"
-            inputs.append(DecidingInput(name, figures.loc[row.figure_id, "source_kind"]))
+            figure = figures.loc[row.figure_id]
+            label = input_label(figure, profession, measure)
+            inputs.append(DecidingInput(row.figure_id, figure["source_kind"], label=label))
     return inputs
+
+
+UNIT_INCREASING = (
+    "% per year: foreign-trained doctors and nurses in OECD countries (number or share), new Swiss licences to "
+    "doctors with a foreign diploma, nurses trained abroad joining the UK register"
+)
 
 
 @evaluates("migration_increasing")
@@ -302,21 +314,22 @@ def evaluate_increasing() -> ClaimResult:
     series += [("nurses", "share_pct", False), ("doctors", "share_pct", True)]
     specifications = [_fit_spec(*one) for one in series] + [_same_panel_spec(p) for p in ("doctors", "nurses")]
     specifications.append(_swiss_register_spec())
-    uk = _uk_inflow_specs()
-    from analysis.uk_inflows import summary as uk_summary
+    from analysis import uk_inflows  # nurses trained abroad joining the UK register, one series per definition
 
-    uk_fall = uk_summary()["fall_pct"]
+    uk, uk_fall = uk_inflows.specifications(), uk_inflows.summary()["fall_pct"]
     specifications += uk
     return judged(
         "migration_increasing",
         specifications[0],
-        "% per year, foreign-trained doctors in OECD countries",
+        UNIT_INCREASING,
         Assertion("above", 0),
         specifications,
         [
             *trend_inputs(*[(p, "foreign_trained", m) for p in ("doctors", "nurses") for m in ("count", "share_pct")]),
-            DecidingInput("Swiss medical register (BAG MedReg), licences held at end-2016", "primary"),
-            *_uk_inflow_inputs(),
+            DecidingInput(
+                "medreg", "primary", label="Swiss medical register MedReg (Federal Office of Public Health), end-2016"
+            ),
+            *uk_inflows.deciding_inputs(),
         ],
         reason=(
             f"The published OECD counts of foreign-trained doctors ({doctors.n_points} points, 2011-2022) "
@@ -331,7 +344,9 @@ def evaluate_increasing() -> ClaimResult:
             "2006-2016, an upper bound since doctors who left are not in the register. The one annual inflow "
             "series, nurses trained abroad joining the UK register, rose steeply to 2023/24 and then fell by "
             f"{uk_fall:.0f}%; on its consistent 2020/21-2024/25 definition it grew by {uk[1].estimate:.0f}% a year "
-            f"({uk[1].low:.0f}% to {uk[1].high:.0f}%), which leaves the direction open. These are stocks and "
+            f"({uk[1].low:.0f}% to {uk[1].high:.0f}%), which leaves the direction open; under the earlier "
+            f"definition (three years, 2017/18-2019/20) joiners grew by {uk[0].estimate:.0f}% a year, with an "
+            f"interval of {uk[0].low:.0f}% to {uk[0].high:.0f}% on one degree of freedom. These are stocks and "
             "licences in OECD destinations: a growing stock does not show growing migration, and the claim is "
             "about migration worldwide, so its coverage cannot be matched."
         ),
@@ -358,10 +373,6 @@ def fitted_band(points: pd.DataFrame, years: np.ndarray) -> pd.DataFrame:
             "high": np.exp(pred["mean_ci_upper"]),
         }
     )
-
-
-# The evaluator of "south_south_movement" moved to analysis.origins.evaluate_south_south (issue 12, section 4):
-# it tests the claim's intra-regional part on the origins data.
 
 
 def trend_glue_values(fits: pd.DataFrame) -> dict[str, float]:

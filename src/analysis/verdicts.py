@@ -74,18 +74,23 @@ class Specification:
 
 @dataclass(frozen=True)
 class DecidingInput:
-    """An input the verdict rests on, with how it was read."""
+    """An input the verdict rests on, with how it was read.
+
+    ``name`` identifies the input (it may be a row id); ``label``, when given, is the human phrase shown to
+    readers in its place (what the figure is and which publication it was read in).
+    """
 
     name: str
     source_kind: str
     locator: str = ""
+    label: str = ""
 
     def __post_init__(self) -> None:
         if self.source_kind not in SOURCE_KINDS:
             raise ValueError(f"{self.name}: source kind {self.source_kind!r} is not one of {SOURCE_KINDS}")
 
     def describe(self) -> str:
-        return f"{self.name} ({self.source_kind})"
+        return f"{self.label or self.name} ({self.source_kind})"
 
 
 @dataclass(frozen=True)

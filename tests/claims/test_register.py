@@ -49,6 +49,10 @@ def test_register_estimates_match_the_notebooks(register):
         glued = _glued_numbers(project_root() / f"{row['notebook']}.ipynb")
         for field in ("estimate", "low", "high"):
             key = f"claim_{row['claim_id']}_{field}"
+            if pd.isna(row[field]):  # not testable or not scored: no number to glue
+                assert key not in glued, key
+                checked += 1
+                continue
             assert key in glued, f"{row['notebook']}.ipynb does not glue {key}"
             assert math.isclose(glued[key], row[field], rel_tol=1e-9), (key, glued[key], row[field])
             checked += 1
@@ -86,7 +90,7 @@ def test_exports_round_trip(register, tmp_path):
     from_json = pd.DataFrame(json.loads(paths["json"].read_text()))
     assert from_csv["claim_id"].tolist() == register["claim_id"].tolist()
     assert from_json["verdict"].tolist() == register["verdict"].tolist()
-    assert from_csv["estimate"].tolist() == pytest.approx(register["estimate"].tolist())
+    assert from_csv["estimate"].tolist() == pytest.approx(register["estimate"].tolist(), nan_ok=True)
 
 
 def test_register_export_is_deterministic(register):

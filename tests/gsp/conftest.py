@@ -27,6 +27,10 @@ SYNTHETIC = {
     "lam": 1.0,
     "leak": 0.0,
     "induced": 0.0,
+    "t_train": 0.0,
+    "lam_d": 1.0,
+    "r": 0.0,
+    "unemp": 0.0,
 }
 
 
@@ -54,4 +58,6 @@ def synthetic_inputs() -> dict[str, Input]:
     for name, centre in SYNTHETIC.items():
         low, high = ranges.get(name, (centre, centre))
         out[name] = Input(name, name, low, centre, high, "", "synthetic", (), "", integer=name.startswith("t_"))
+    for name in ("c_o", "rho", "f_away", "f_home", "t_bond", "s_home"):  # the partnership's terms
+        out[name] = Input(name, name, *(SYNTHETIC[name],) * 3, "", "synthetic", (), "", role="design")
     return out

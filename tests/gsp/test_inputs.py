@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.gsp.input_specs import ASSUMPTION, DERIVED, PUBLISHED
+from analysis.gsp.input_specs import ASSUMPTION, DERIVED, DESIGN, PUBLISHED
 from analysis.gsp.inputs import UNUSED_ROWS, model_inputs, palim_take_up, sources_table
 from analysis.gsp.parameter_table import parameters
 
@@ -16,11 +16,20 @@ def test_project_file_inputs_come_from_rows():
     for inp in inputs.values():
         assert set(inp.rows) <= set(table.index), inp.name
         assert inp.low <= inp.central <= inp.high, inp.name
-        assert inp.basis.startswith((PUBLISHED, DERIVED, ASSUMPTION)), inp.name
+        assert inp.basis.startswith((PUBLISHED, DERIVED, ASSUMPTION, DESIGN)), inp.name
     assert inputs["f_away"].central == pytest.approx(1.0)  # EUR 15,000 = all of one + half of another 10,000
-    assert inputs["k"].central == pytest.approx(100_000 / 14_000)
-    lo, hi = palim_take_up()
-    assert 0 < lo < hi < 0.1
+    # k: USD 100,000 (Germany/UK) over USD 25,352 (Kenya) to USD 14,000 (Morocco and Tunisia); mid-range
+    assert (inputs["k"].low, inputs["k"].high) == pytest.approx((100_000 / 25_352, 100_000 / 14_000))
+    assert inputs["k"].central == pytest.approx((100_000 / 25_352 + 100_000 / 14_000) / 2)
+    assert {n for n, i in inputs.items() if i.role == "design"} == {
+        "c_o",
+        "f_away",
+        "f_home",
+        "rho",
+        "t_bond",
+        "s_home",
+    }
+    assert palim_take_up() == pytest.approx((1 / 30, 2 / 30))  # one or two of the 30 on the away track
 
 
 def test_every_unused_row_has_a_reason():

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis.gsp.model import npv
-from analysis.gsp.simulation import draw, simulate, tornado
+from analysis.gsp.simulation import simulate, tornado
 
 
 def test_monte_carlo_is_seeded_and_respects_ranges(synthetic, synthetic_inputs):
@@ -19,7 +19,7 @@ def test_monte_carlo_is_seeded_and_respects_ranges(synthetic, synthetic_inputs):
     assert not first["destination_domestic"].equals(other["destination_domestic"])
     assert first["k"].between(3.0, 7.0).all() and first["m"].between(0.5, 1.0).all()
     assert set(np.unique(first["t_abroad"])) <= set(np.arange(4.0, 31.0))
-    assert {"c_o", "rho"}.isdisjoint(first.columns)  # fixed inputs are not drawn
+    assert {"c_o", "rho"}.isdisjoint(first.columns)  # the partnership's terms are not drawn
     # each draw equals the model evaluated at that draw's inputs
     row = first.iloc[17]
     point = npv({**synthetic, **{k: row[k] for k in ("k", "m", "omega", "t_abroad", "lam")}})
@@ -32,13 +32,4 @@ def test_tornado_brackets_the_central_value(run, synthetic_inputs):
     assert frame["central"].eq(central).all()
     assert frame["swing"].is_monotonic_decreasing
     k_row = frame.set_index("input").loc["k"]
-    assert k_row["at high"] - k_row["at low"] == pytest.approx(100 * (7.0 - 3.0))
-
-
-def test_benchmark_size_runs_fast_enough(synthetic_inputs):
-    import time
-
-    inputs = synthetic_inputs
-    start = time.perf_counter()
-    npv(draw(inputs, 1_000_000, seed=0))
-    assert time.perf_counter() - start < 5  # generous bound for CI; the benchmark reports the real time
+    assert k_row["at high"] - k_row["at low"] == pytest.approx(100 * (7.0 - 3.0) * 4 / 10)  # 4 of 10 career years

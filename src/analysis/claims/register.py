@@ -41,6 +41,7 @@ CHAPTER_MODULES = (
     "analysis.claim60",
     "analysis.gsp",
     "analysis.code_reporting",
+    "analysis.seed_statements",
 )
 
 

@@ -61,6 +61,7 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "who_ssl_lists": ("iso3", "list_year"),
     "oecd_members": ("iso3",),
     "gsp_parameters": ("parameter",),
+    "seed_statement_figures": ("figure_id",),
 }
 
 

@@ -1,4 +1,10 @@
-"""A transparent cost-benefit model of Global Skill Partnerships (GSP), and what it says about the claims."""
+"""A transparent cost-benefit model of Global Skill Partnerships (GSP), and what it says about the claims.
+
+Layers: ``parameter_table`` (the published rows) -> ``input_specs`` / ``inputs`` (model inputs and their
+provenance) -> ``model`` (the NPV arithmetic) -> ``designs`` (the partnership's terms as scenario axes) ->
+``simulation`` (Monte Carlo over the evidence inputs) -> ``conditions`` (break-evens, scenarios, the worked
+example) -> ``claims`` (verdicts).
+"""
 
 from analysis.gsp import claims  # noqa: F401  (registers the chapter's claim evaluators)
 from analysis.gsp.claims import (
@@ -7,10 +13,20 @@ from analysis.gsp.claims import (
     evaluate_all,
     evaluate_all_gain_conditions,
     evaluate_destination_cost_effective,
+    evaluate_mutual_benefit,
     evaluate_origin_benefit,
     evaluate_surplus_split,
 )
-from analysis.gsp.input_specs import AMOUNT_SPREAD, ASSUMPTION, DERIVED, INPUT_SPECS, PUBLISHED, InputSpec
+from analysis.gsp.conditions import (
+    all_gain_grid,
+    break_even_table,
+    brief_values,
+    palim_per_trainee,
+    scenario_table,
+    worked_example,
+)
+from analysis.gsp.designs import Design, design_cases, design_table
+from analysis.gsp.input_specs import AMOUNT_SPREAD, ASSUMPTION, DERIVED, DESIGN, INPUT_SPECS, PUBLISHED, InputSpec
 from analysis.gsp.inputs import (
     INPUT_NAMES,
     SHORT_LABELS,
@@ -23,7 +39,18 @@ from analysis.gsp.inputs import (
     palim_take_up,
     sources_table,
 )
-from analysis.gsp.model import ACTOR_LABELS, ACTORS, COUNTERFACTUALS, annuity, break_even, npv, repayment
+from analysis.gsp.model import (
+    ACTOR_LABELS,
+    ACTORS,
+    COUNTERFACTUALS,
+    PARTIES,
+    annuity,
+    bounded,
+    break_even,
+    covering_rate,
+    npv,
+    repayment,
+)
 from analysis.gsp.parameter_table import (
     PARAMETER_FILE,
     REQUIRED_COLUMNS,
@@ -37,17 +64,16 @@ from analysis.gsp.parameter_table import (
 from analysis.gsp.simulation import (
     N_DRAWS,
     SEED,
-    all_gain_grid,
-    break_even_table,
+    design_simulation,
+    design_summary,
     draw,
     gain_shares,
     main_simulation,
-    scenario_table,
+    parties_gain,
     simulate,
     summarise,
     summarise_shares,
     tornado,
-    worked_example,
 )
 
 __all__ = [
@@ -57,29 +83,40 @@ __all__ = [
     "ASSUMPTION",
     "COUNTERFACTUALS",
     "DERIVED",
+    "DESIGN",
     "INPUT_NAMES",
     "INPUT_SPECS",
     "MUTUAL_MIN_SHARE",
     "N_DRAWS",
     "PARAMETER_FILE",
+    "PARTIES",
     "PUBLISHED",
     "REQUIRED_COLUMNS",
     "ROBUST",
     "SEED",
     "SHORT_LABELS",
     "UNUSED_ROWS",
+    "Design",
     "Input",
     "InputSpec",
     "ParameterError",
     "all_gain_grid",
     "annuity",
+    "bounded",
     "break_even",
     "break_even_table",
+    "brief_values",
     "central",
+    "covering_rate",
+    "design_cases",
+    "design_simulation",
+    "design_summary",
+    "design_table",
     "draw",
     "evaluate_all",
     "evaluate_all_gain_conditions",
     "evaluate_destination_cost_effective",
+    "evaluate_mutual_benefit",
     "evaluate_origin_benefit",
     "evaluate_surplus_split",
     "gain_shares",
@@ -90,9 +127,11 @@ __all__ = [
     "model_inputs",
     "npv",
     "number_in_text",
+    "palim_per_trainee",
     "palim_take_up",
     "parameter_path",
     "parameters",
+    "parties_gain",
     "repayment",
     "scenario_table",
     "simulate",

@@ -1,9 +1,12 @@
 """The model inputs, declared: published readings, stated arithmetic, and one record per input.
 
 Every input comes from ``data/published/gsp_parameters.csv`` (by ``parameter`` id), is derived from its
-rows by stated arithmetic, or is a modelling assumption labelled as such. Amounts stay in EUR, the
-currency of the CGD worked example; figures published in other currencies enter only as ratios of two
-figures in the same currency, so no exchange rate is needed (none is published in the parameter file).
+rows by stated arithmetic, is a **design choice** of a partnership (the CGD brief's worked example, varied
+as scenario axes in :mod:`analysis.gsp.designs`), or is a modelling assumption labelled as such.
+
+One price concept: EUR at market exchange rates, constant prices, real discount rates. Figures published
+in other currencies enter as ratios of two figures in the same currency; a ratio measured at purchasing
+power parity is converted to market exchange rates with published price-level ratios.
 :func:`analysis.gsp.inputs.model_inputs` evaluates this table against the parameter table.
 """
 
@@ -15,13 +18,17 @@ from dataclasses import dataclass
 PUBLISHED = "published"
 DERIVED = "derived from published rows"
 ASSUMPTION = "assumption, no published source"
+DESIGN = "design choice (CGD worked example)"
 #: Basis of a single published amount given an assumed range around it.
 SPREAD_BASIS = f"{PUBLISHED} (central); range: {ASSUMPTION}"
-#: Assumed relative spread (+/-) around single illustrative amounts (origin training cost, destination pay).
+#: Assumed relative spread (+/-) around a single published amount (destination pay).
 AMOUNT_SPREAD = 0.2
 
-#: Published numbers the inputs are built from, in reading order: quantity -> (row, field) of the
-#: parameter table, or (row, text column, regular expression) for a number stated in the text.
+#: Roles of an input: drawn in the Monte Carlo, fixed per design case, or fixed at zero but for scenarios.
+EVIDENCE, DESIGN_AXIS, SCENARIO = "evidence", "design", "scenario"
+
+#: Published numbers the inputs are built from: quantity -> (row, field) of the parameter table, or
+#: (row, text column, regular expression) for a number stated in the text.
 READINGS: dict[str, tuple[str, str] | tuple[str, str, str]] = {
     "c_o": ("gsp_training_cost_per_trainee_origin_moldova", "central"),
     "f_home": ("gsp_employer_finance_share_home_track_moldova", "central"),
@@ -30,16 +37,18 @@ READINGS: dict[str, tuple[str, str] | tuple[str, str, str]] = {
     "maghreb_usd": ("training_cost_nurse_origin_maghreb_clemens", "high"),
     "kenya_usd": ("training_cost_nurse_origin_kenya_tertiary", "central"),
     "w_d": ("nurse_pay_destination_germany_hospital", "central"),
-    "omega_low": ("wage_ratio_place_premium_median", "central"),
     "omega_cgd": ("wage_ratio_migrant_vs_stayer_moldova_germany", "central"),
     "away_design": ("away_track_share_palim_design", "central"),
-    "blog_away": ("away_track_share_palim_design", "notes", r"(\d+) away"),
-    "blog_home": ("away_track_share_palim_design", "notes", r"(\d+) home"),
     "bond": ("repayment_years_moldova", "central"),
     "career": ("years_service_abroad_kirigia", "central"),
+    "train_years": ("nurse_training_min_duration_eu", "central"),
     "green_book_pct": ("discount_rate_uk_green_book", "central"),
-    "kirigia_pct": ("discount_rate_kirigia_kenya", "central"),
     "rho_pct": ("repayment_share_moldova", "central"),
+    "nurse_to_avg_low": ("nurse_wage_to_average_wage_us_2015", "central"),
+    "nurse_to_avg_high": ("nurse_wage_to_average_wage_us_2009", "central"),
+    "fee_low": ("triple_win_employer_fee_per_nurse", "low"),
+    "fee_high": ("triple_win_employer_fee_per_nurse", "high"),
+    "kenya_idle_pct": ("nurse_unemployment_origin_kenya", "notes", r"more than (\d+) percent"),
 }
 
 Quantities = Mapping[str, float]
@@ -49,16 +58,18 @@ ARITHMETIC: dict[str, Callable[[Quantities], float]] = {
     "f_away": lambda q: (q["employer_total"] - q["f_home"] * q["c_o"]) / q["c_o"],
     "k_clemens": lambda q: q["dest_cost_usd"] / q["maghreb_usd"],
     "k_kenya": lambda q: q["dest_cost_usd"] / q["kenya_usd"],
+    "k_mid": lambda q: (q["dest_cost_usd"] / q["maghreb_usd"] + q["dest_cost_usd"] / q["kenya_usd"]) / 2,
     "s_home_design": lambda q: 1 - q["away_design"],
-    "blog_trainees": lambda q: q["blog_away"] + q["blog_home"],
-    "s_home_blog": lambda q: q["blog_home"] / (q["blog_away"] + q["blog_home"]),
-    "delta_low": lambda q: q["green_book_pct"] / 100,
-    "delta_high": lambda q: q["kirigia_pct"] / 100,
+    "delta_central": lambda q: q["green_book_pct"] / 100,
     "rho": lambda q: q["rho_pct"] / 100,
-    "c_o_low": lambda q: q["c_o"] * (1 - AMOUNT_SPREAD),
-    "c_o_high": lambda q: q["c_o"] * (1 + AMOUNT_SPREAD),
+    "lam_d_low": lambda q: 1 / q["nurse_to_avg_high"],
+    "lam_d_high": lambda q: 1 / q["nurse_to_avg_low"],
+    "lam_d_mid": lambda q: (1 / q["nurse_to_avg_high"] + 1 / q["nurse_to_avg_low"]) / 2,
+    "unemp_kenya": lambda q: q["kenya_idle_pct"] / 100,
+    "spread": lambda q: 100 * AMOUNT_SPREAD,
     "w_d_low": lambda q: q["w_d"] * (1 - AMOUNT_SPREAD),
     "w_d_high": lambda q: q["w_d"] * (1 + AMOUNT_SPREAD),
+    "t_abroad_mid": lambda q: round((q["bond"] + q["career"]) / 2),
 }
 
 #: A bound or central value of an input: the name of a quantity above, or an assumed number.
@@ -67,7 +78,7 @@ Amount = str | float
 
 @dataclass(frozen=True)
 class InputSpec:
-    """How one model input is made: its range (quantities or assumed numbers) and its provenance."""
+    """How one model input is made: its range (quantities or assumed numbers), role and provenance."""
 
     name: str
     label: str  # short name, for figure labels
@@ -80,212 +91,273 @@ class InputSpec:
     high: Amount
     derivation: str  # filled in with the quantities (str.format)
     integer: bool = False
+    role: str = EVIDENCE
 
+
+def _fixed(
+    name: str,
+    label: str,
+    meaning: str,
+    unit: str,
+    basis: str,
+    rows: tuple[str, ...],
+    value: Amount,
+    derivation: str,
+    role: str,
+    integer: bool = False,
+) -> InputSpec:
+    """An input with one value (a design choice, or a scenario input at its main-run value)."""
+    return InputSpec(name, label, meaning, unit, basis, rows, value, value, value, derivation, integer, role)
+
+
+_CGD = ("Clemens, CGD brief, worked example ('Maria and Ion')",)
 
 #: The model inputs, in the order of the chapter's table (and of the Monte Carlo draws).
 INPUT_SPECS = (
+    # --- evidence: drawn uniformly over their range -------------------------------------------------
     InputSpec(
-        name="c_o",
-        label="origin training cost",
-        meaning="training cost per trainee in the origin",
-        unit="EUR",
-        basis=SPREAD_BASIS,
-        rows=("gsp_training_cost_per_trainee_origin_moldova",),
-        low="c_o_low",
-        central="c_o",
-        high="c_o_high",
-        derivation="CGD worked example (Moldova), an illustrative figure; +/-20% for sensitivity",
-    ),
-    InputSpec(
-        name="k",
-        label="training-cost ratio",
-        meaning="ratio of destination to origin training cost per nurse",
-        unit="ratio",
-        basis=DERIVED,
-        rows=(
+        "k",
+        "training-cost ratio",
+        "cost of training a nurse in the destination / in the origin",
+        "ratio",
+        DERIVED,
+        (
             "training_cost_nurse_destination_de_uk_clemens",
             "training_cost_nurse_origin_maghreb_clemens",
             "training_cost_nurse_origin_kenya_tertiary",
         ),
-        low="k_kenya",
-        central="k_clemens",
-        high="k_clemens",
-        derivation="USD {dest_cost_usd:,.0f} (DE/UK) / USD {maghreb_usd:,.0f} (Maghreb, an upper bound) = "
-        "{k_clemens:.2f}; / USD {kenya_usd:,.0f} (Kenya, nursing college, 2005 prices, not adjusted) = "
-        "{k_kenya:.2f}. Ratios of USD figures, applied to the EUR origin cost",
+        "k_kenya",
+        "k_mid",
+        "k_clemens",
+        "USD {dest_cost_usd:,.0f} (Germany/UK) / USD {kenya_usd:,.0f} (Kenya, nursing college, 2005 prices) = "
+        "{k_kenya:.2f} to / USD {maghreb_usd:,.0f} (Morocco and Tunisia, an upper bound) = {k_clemens:.2f}; "
+        "ratios of USD figures, applied to the origin cost in EUR",
     ),
     InputSpec(
-        name="w_d",
-        label="destination pay",
-        meaning="annual earnings of a nurse in the destination",
-        unit="EUR per year",
-        basis=SPREAD_BASIS,
-        rows=("nurse_pay_destination_germany_hospital",),
-        low="w_d_low",
-        central="w_d",
-        high="w_d_high",
-        derivation="German hospital nursing staff (Destatis, via a magazine); +/-20% for sensitivity",
+        "w_d",
+        "destination pay",
+        "annual pay of a nurse in the destination",
+        "EUR per year",
+        SPREAD_BASIS,
+        ("nurse_pay_destination_germany_hospital",),
+        "w_d_low",
+        "w_d",
+        "w_d_high",
+        "German hospital nursing staff, about EUR {w_d:,.0f} (Destatis, as reported by a magazine); "
+        "+/-{spread:.0f}% assumed",
+    ),
+    _fixed(
+        "omega",
+        "wage ratio",
+        "destination / origin nurse pay, at market exchange rates",
+        "ratio",
+        PUBLISHED,
+        ("wage_ratio_migrant_vs_stayer_moldova_germany",),
+        "omega_cgd",
+        "CGD brief, nurses in Germany and in Moldova; origin pay = destination pay / ratio. The place premium "
+        "(all workers, at purchasing power parity) is not comparable and not used",
+        EVIDENCE,
     ),
     InputSpec(
-        name="omega",
-        label="wage ratio",
-        meaning="destination / origin nurse earnings",
-        unit="ratio",
-        basis=PUBLISHED,
-        rows=("wage_ratio_place_premium_median", "wage_ratio_migrant_vs_stayer_moldova_germany"),
-        low="omega_low",
-        central="omega_cgd",
-        high="omega_cgd",
-        derivation="{omega_low:g} (place premium, median country, PPP, all workers) to {omega_cgd:g} (CGD brief, "
-        "nurses, probably nominal); origin nurse earnings = w_d / omega",
+        "m",
+        "take-up",
+        "share of away-track trainees who work in the destination",
+        "share",
+        ASSUMPTION,
+        ("away_track_realised_palim_2020", "palim_tracks_enabel_2019"),
+        0.5,
+        0.75,
+        1.0,
+        "1 = the design; no nursing partnership has published its take-up. PALIM (ICT, not nursing) is shown apart",
     ),
     InputSpec(
-        name="s_home",
-        label="home-track share",
-        meaning="home-track share of trainees",
-        unit="share",
-        basis=DERIVED,
-        rows=("away_track_share_palim_design", "away_track_share_moldova_example"),
-        low="s_home_design",
-        central="s_home_design",
-        high="s_home_blog",
-        derivation="1 - {away_design:g} (PALIM design; the CGD example's 1:1 pair); up to {blog_home:.0f}/"
-        "{blog_trainees:.0f} (PALIM as reported by a secondary blog, row notes)",
+        "t_abroad",
+        "years abroad",
+        "years the migrant works in the destination",
+        "years",
+        ASSUMPTION,
+        ("repayment_years_moldova", "years_service_abroad_kirigia"),
+        "bond",
+        "t_abroad_mid",
+        "career",
+        "{bond:g} (the bond) to {career:g} (emigration at 30 to retirement at 62, Kirigia et al.)",
+        True,
+    ),
+    _fixed(
+        "delta",
+        "discount rate",
+        "real discount rate per year",
+        "rate",
+        PUBLISHED,
+        ("discount_rate_uk_green_book",),
+        "delta_central",
+        "HM Treasury Green Book, real, first 30 years; the rate at which the repayment stops covering the "
+        "outlay is shown apart",
+        EVIDENCE,
     ),
     InputSpec(
-        name="m",
-        label="take-up",
-        meaning="take-up: share of away-track trainees who work in the destination",
-        unit="share",
-        basis=ASSUMPTION,
-        rows=("away_track_realised_palim_2020",),
-        low=0.5,
-        central=1.0,
-        high=1.0,
-        derivation="1 = the design (every away-track trainee migrates); 0.5 = half do. The one realised figure "
-        "(PALIM, ICT, mid-2020) is far lower and is shown as a separate scenario",
+        "lam",
+        "alternative pay, origin",
+        "origin trainees' pay without the training / an origin nurse's pay",
+        "ratio",
+        ASSUMPTION,
+        (),
+        0.5,
+        0.75,
+        1.0,
+        "1 = nursing pays no more than the trainee's alternative; 0.5 = it doubles pay",
     ),
     InputSpec(
-        name="f_away",
-        label="finance share, away",
-        meaning="destination's share of away-track training cost",
-        unit="share",
-        basis=DERIVED,
-        rows=("gsp_employer_finance_total_moldova", "gsp_employer_finance_share_home_track_moldova"),
-        low="f_away",
-        central="f_away",
-        high="f_away",
-        derivation="(EUR {employer_total:,.0f} - {f_home:g} x EUR {c_o:,.0f}) / EUR {c_o:,.0f}",
+        "lam_d",
+        "alternative pay, destination",
+        "destination trainee's pay without the training / a nurse's pay",
+        "ratio",
+        DERIVED,
+        ("nurse_wage_to_average_wage_us_2015", "nurse_wage_to_average_wage_us_2009"),
+        "lam_d_low",
+        "lam_d_mid",
+        "lam_d_high",
+        "average wage / hospital nurse pay: 1 / {nurse_to_avg_high:g} to 1 / {nurse_to_avg_low:g} (OECD, "
+        "United States; Germany is not published)",
     ),
-    InputSpec(
-        name="f_home",
-        label="finance share, home",
-        meaning="destination's share of home-track training cost",
-        unit="share",
-        basis=PUBLISHED,
-        rows=("gsp_employer_finance_share_home_track_moldova",),
-        low="f_home",
-        central="f_home",
-        high="f_home",
-        derivation="CGD worked example ('half of Ion's'); the origin is assumed to pay the rest",
+    # --- published and fixed ------------------------------------------------------------------------
+    _fixed(
+        "t_train",
+        "training years",
+        "length of nurse training",
+        "years",
+        PUBLISHED,
+        ("nurse_training_min_duration_eu",),
+        "train_years",
+        "EU minimum for general-care nurses",
+        EVIDENCE,
+        True,
     ),
-    InputSpec(
-        name="rho",
-        label="repayment share",
-        meaning="repayment: share of the migrant's earnings paid to the financer",
-        unit="share",
-        basis=PUBLISHED,
-        rows=("repayment_share_moldova",),
-        low="rho",
-        central="rho",
-        high="rho",
-        derivation="CGD worked example, 10 percent, paid during the bond",
+    _fixed(
+        "t_career",
+        "career years",
+        "years of a nursing career",
+        "years",
+        PUBLISHED,
+        ("years_service_abroad_kirigia",),
+        "career",
+        "Kirigia et al.'s working period (30 to 62)",
+        EVIDENCE,
+        True,
     ),
-    InputSpec(
-        name="t_bond",
-        label="bond years",
-        meaning="years of repayment (bond)",
-        unit="years",
-        basis=PUBLISHED,
-        rows=("repayment_years_moldova",),
-        low="bond",
-        central="bond",
-        high="bond",
-        derivation="CGD worked example ('at least four years')",
-        integer=True,
+    # --- design choices of the partnership (scenario axes) ---------------------------------------------
+    _fixed(
+        "c_o",
+        "origin training cost",
+        "cost of training one nurse in the origin",
+        "EUR",
+        DESIGN,
+        ("gsp_training_cost_per_trainee_origin_moldova",),
+        "c_o",
+        "CGD worked example (Moldova)",
+        DESIGN_AXIS,
     ),
-    InputSpec(
-        name="t_abroad",
-        label="years abroad",
-        meaning="years the migrant works in the destination",
-        unit="years",
-        basis=PUBLISHED,
-        rows=("repayment_years_moldova", "years_service_abroad_kirigia"),
-        low="bond",
-        central="bond",
-        high="career",
-        derivation="{bond:g} (the bond) to {career:g} (emigration at 30 to retirement at 62, Kirigia et al.)",
-        integer=True,
+    _fixed(
+        "f_away",
+        "finance share, away",
+        "destination's share of away-track training cost",
+        "share",
+        DESIGN,
+        ("gsp_employer_finance_total_moldova", "gsp_employer_finance_share_home_track_moldova"),
+        "f_away",
+        "(EUR {employer_total:,.0f} - {f_home:g} x EUR {c_o:,.0f}) / EUR {c_o:,.0f}",
+        DESIGN_AXIS,
     ),
-    InputSpec(
-        name="t_career",
-        label="career years",
-        meaning="years of a nursing career at home",
-        unit="years",
-        basis=PUBLISHED,
-        rows=("years_service_abroad_kirigia",),
-        low="career",
-        central="career",
-        high="career",
-        derivation="Kirigia et al.'s working period (30 to 62), used as the length of a career",
-        integer=True,
+    _fixed(
+        "f_home",
+        "finance share, home",
+        "destination's share of home-track training cost",
+        "share",
+        DESIGN,
+        ("gsp_employer_finance_share_home_track_moldova",),
+        "f_home",
+        "'half of Ion's'; the origin pays the rest",
+        DESIGN_AXIS,
     ),
-    InputSpec(
-        name="delta",
-        label="discount rate",
-        meaning="discount rate (real, per year)",
-        unit="rate",
-        basis=PUBLISHED,
-        rows=("discount_rate_uk_green_book", "discount_rate_kirigia_kenya"),
-        low="delta_low",
-        central="delta_low",
-        high="delta_high",
-        derivation="3.5% (HM Treasury Green Book, years 0-30) to 6.65% (Kirigia et al.'s central rate)",
+    _fixed(
+        "rho",
+        "repayment share",
+        "share of the migrant's pay repaid during the bond",
+        "share",
+        DESIGN,
+        ("repayment_share_moldova",),
+        "rho",
+        "'10 percent of Maria's earnings'",
+        DESIGN_AXIS,
     ),
-    InputSpec(
-        name="lam",
-        label="alternative earnings",
-        meaning="trainees' alternative earnings without the training / origin nurse earnings",
-        unit="ratio",
-        basis=ASSUMPTION,
-        rows=(),
-        low=0.5,
-        central=0.75,
-        high=1.0,
-        derivation="1 = nursing pays no more than the trainee's alternative; 0.5 = it doubles earnings",
+    _fixed(
+        "t_bond",
+        "bond years",
+        "years of repayment (bond)",
+        "years",
+        DESIGN,
+        ("repayment_years_moldova",),
+        "bond",
+        "'at least four years'",
+        DESIGN_AXIS,
+        True,
     ),
-    InputSpec(
-        name="leak",
-        label="home-track leakage",
-        meaning="share of home-track graduates who emigrate outside the partnership",
-        unit="share",
-        basis=ASSUMPTION,
-        rows=(),
-        low=0.0,
-        central=0.0,
-        high=0.0,
-        derivation="none in the main runs; its break-even value is reported instead",
+    _fixed(
+        "s_home",
+        "home-track share",
+        "home-track share of trainees",
+        "share",
+        DESIGN,
+        ("away_track_share_moldova_example", "away_track_share_palim_design"),
+        "s_home_design",
+        "one trainee on each track (the CGD pair; PALIM's first design too)",
+        DESIGN_AXIS,
     ),
-    InputSpec(
-        name="induced",
-        label="induced training",
-        meaning="extra nurses trained at the origin per migrant (induced training)",
-        unit="nurses per migrant",
-        basis=ASSUMPTION,
-        rows=("induced_nursing_graduates_per_migrant_wp2018", "induced_licensed_nurses_per_migrant_published"),
-        low=0.0,
-        central=0.0,
-        high=0.0,
-        derivation="none in the main runs; the published Philippine estimates (2 and 9) are a separate scenario",
+    # --- zero in the main runs; published values as scenarios ---------------------------------------------
+    _fixed(
+        "r",
+        "recruitment cost",
+        "cost to the destination of recruiting one nurse abroad",
+        "EUR",
+        PUBLISHED,
+        ("triple_win_employer_fee_per_nurse",),
+        0.0,
+        "none in the main runs; the Triple Win employer fee (EUR {fee_low:,.0f} to {fee_high:,.0f} per nurse) is "
+        "a specification, and the break-even cost is shown",
+        SCENARIO,
+    ),
+    _fixed(
+        "leak",
+        "home-track leakage",
+        "share of home-track graduates who emigrate outside the partnership",
+        "share",
+        ASSUMPTION,
+        (),
+        0.0,
+        "none in the main runs; the break-even share is shown apart",
+        SCENARIO,
+    ),
+    _fixed(
+        "unemp",
+        "origin unemployment",
+        "share of graduates at home who find no nursing post",
+        "share",
+        PUBLISHED,
+        ("nurse_unemployment_origin_kenya",),
+        0.0,
+        "none in the main runs; Kenya's reported {kenya_idle_pct:.0f}% of registered nurses unemployed or "
+        "underemployed is a scenario",
+        SCENARIO,
+    ),
+    _fixed(
+        "induced",
+        "induced training",
+        "extra nurses trained at the origin per migrant",
+        "nurses per migrant",
+        ASSUMPTION,
+        ("induced_nursing_graduates_per_migrant_wp2018", "induced_licensed_nurses_per_migrant_published"),
+        0.0,
+        "none in the main runs; the Philippine estimates are a scenario",
+        SCENARIO,
     ),
 )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.gsp.input_specs import ARITHMETIC, INPUT_SPECS, READINGS, Amount, Quantities
+from analysis.gsp.input_specs import ARITHMETIC, EVIDENCE, INPUT_SPECS, READINGS, Amount, Quantities
 from analysis.gsp.parameter_table import number_in_text, parameters, value
 
 
@@ -25,6 +25,7 @@ class Input:
     rows: tuple[str, ...]
     derivation: str
     integer: bool = False
+    role: str = EVIDENCE
 
 
 #: Order of the model inputs (also the order of the table in the chapter).
@@ -66,6 +67,7 @@ def model_inputs(table: pd.DataFrame | None = None) -> dict[str, Input]:
             rows=spec.rows,
             derivation=spec.derivation.format(**known),
             integer=spec.integer,
+            role=spec.role,
         )
         for spec in INPUT_SPECS
     }
@@ -95,6 +97,7 @@ def inputs_table(inputs: Mapping[str, Input] | None = None) -> pd.DataFrame:
                 "high": inp.high,
                 "unit": inp.unit,
                 "basis": inp.basis,
+                "role": inp.role,
                 "rows of gsp_parameters.csv": ", ".join(inp.rows) if inp.rows else "none",
                 "derivation": inp.derivation,
             }
@@ -104,18 +107,12 @@ def inputs_table(inputs: Mapping[str, Input] | None = None) -> pd.DataFrame:
 
 
 def palim_take_up(table: pd.DataFrame | None = None) -> tuple[float, float]:
-    """Realised take-up in PALIM by mid-2020: 1 to 2 trainees moving, over the away-track places.
-
-    Low: 1 of half of the 120 trained (design share); high: 2 of the 40 away-track trainees reported
-    by the secondary blog in the notes of the design row.
-    """
+    """Interim take-up in PALIM (ICT, not nursing): 1 to 2 trainees moving, of those on the away track."""
     t = parameters() if table is None else table
     movers_low = value(t, "away_track_realised_palim_2020", "low")
     movers_high = value(t, "away_track_realised_palim_2020", "high")
-    trained = number_in_text(t, "away_track_realised_palim_2020", "unit", r"out of (\d+)")
-    away_design = value(t, "away_track_share_palim_design")
-    blog_away = number_in_text(t, "away_track_share_palim_design", "notes", r"(\d+) away")
-    return movers_low / (away_design * trained), movers_high / blog_away
+    away = value(t, "palim_tracks_enabel_2019", "central")
+    return movers_low / away, movers_high / away
 
 
 def induced_scenarios(table: pd.DataFrame | None = None) -> dict[str, float]:
@@ -133,7 +130,6 @@ UNUSED_ROWS = {
     "training_cost_doctor_origin_kenya_full_education": "doctors",
     "lost_investment_nurse_kenya": "a compounded future value at retirement, not a present value",
     "lost_investment_professional_africa_unctad": "all professions; secondary citation",
-    "training_cost_doctor_origin_ssa_mills": "doctors",
     "lost_investment_doctor_ssa_total": "doctors, aggregate",
     "lost_investment_doctor_by_country_mills": "doctors, aggregate",
     "destination_savings_doctors_uk_us_mills": "doctors, aggregate",
@@ -148,8 +144,14 @@ UNUSED_ROWS = {
     "wage_gap_place_premium_usd_lowskill": "low-skill men, USD",
     "nurse_pay_origin_ghana_ppp": "Ghana, international $, period of pay not labelled",
     "nurse_pay_origin_zambia_ppp": "Zambia, international $, period of pay not labelled",
-    "nurse_wage_to_average_wage_us_2015": "United States; needs an average wage not in the file",
-    "nurse_wage_to_average_wage_us_2009": "United States; needs an average wage not in the file",
+    "discount_rate_kirigia_kenya": "a nominal compounding interest rate, not a real discount rate",
+    "wage_ratio_place_premium_median": "all workers at purchasing power parity, not nurse pay at market rates",
+    "palim_final_outcome": "employment in either country; the split between Belgium and Morocco is not published",
+    "tapig_tunisia_planned_and_beneficiaries": "planned places only; no realised take-up published",
+    "triple_win_placements": "a count of placements, not a share of trainees",
+    "recruitment_cost_nurse_england": "GBP, reported second-hand; the Triple Win fee in EUR is used",
+    "nurse_pay_origin_moldova": "MDL, health and social work sector; no MDL/EUR rate in the file",
+    "nurse_pay_origin_moldova_2012": "MDL, health and social work sector; no MDL/EUR rate in the file",
     "training_cost_nurse_destination_uk_1983": "GBP 1983: no exchange rate or deflator in the file",
     "training_cost_nurse_destination_uk_1989": "GBP 1989: no exchange rate or deflator in the file",
     "training_cost_doctor_destination_uk_1983": "doctors",
@@ -171,7 +173,11 @@ def sources_table(inputs: Mapping[str, Input] | None = None, table: pd.DataFrame
     for inp in inputs.values():
         for row in inp.rows:
             used.setdefault(row, []).append(inp.name)
-    used["away_track_realised_palim_2020"] = ["PALIM take-up scenario"]
+    used["away_track_realised_palim_2020"] = ["PALIM interim take-up"]
+    used["palim_tracks_enabel_2019"] = ["PALIM interim take-up, PALIM design case"]
+    for row in ("eur_usd_exchange_rate_2015", "training_cost_doctor_origin_ssa_mills"):
+        used[row] = ["benchmark of the origin's lost investment"]
+    used.setdefault("training_cost_nurse_origin_kenya_tertiary", []).append("benchmark")
     used.setdefault("induced_nursing_graduates_per_migrant_wp2018", []).append("scenario")
     rows = []
     for pid, row in t.iterrows():

@@ -2,25 +2,39 @@
 
 In a GSP (Clemens, IZA Journal of Labor Policy 2015) a destination finances the training of nurses in an
 origin country on two tracks: "away" graduates migrate to work for the financer, "home" graduates stay.
-This module computes, **per away-track migrant**, the net present value (NPV) of the partnership for four
+This module computes, **per away-track migrant**, the net present value (NPV) of the partnership for five
 actors, relative to two counterfactuals:
 
-``domestic``  (a) the destination trains the nurse itself, at home;
+``domestic``  (a) the destination trains a nurse itself, at home;
 ``recruit``   (b) the destination recruits a nurse already trained by the origin, which loses its
               training investment.
 
-Actors and their cash flows (all present values at the start of training, in EUR):
+One price concept throughout: EUR at market exchange rates, in constant prices, discounted at a real rate
+to the start of training. Timing: training lasts ``t_train`` years, its cost paid in equal parts at the start
+of each training year; earnings, repayments and recruitment costs come after graduation (earnings at the end
+of each working year).
 
-* **destination** (employer and health system): avoided cost of the counterfactual (``k * c_o`` for (a),
-  nothing for (b)), minus its finance of GSP training, plus the migrant's repayment ``R``;
-* **origin** (public purse and health system): the nurses it ends up with, valued at what training them
-  costs (replacement cost, the convention of Kirigia et al. 2006), minus its own share of GSP training;
-  against (b) it also keeps the investment it would have lost;
-* **migrant**: against (a), destination earnings minus what the person would earn without the training,
-  over the years abroad, minus ``R``; against (b), the same person would have trained at the origin's
-  expense and migrated anyway, so the GSP costs them ``R``;
-* **graduates who stay** (home-track graduates, and away-track graduates who do not take up a destination
-  job): the earnings gain of a nursing career at home over their alternative.
+One valuation convention for every employer and every worker:
+
+* an **employer** (destination or origin health system) pays each nurse a wage worth the nurse's work, so
+  wages cancel for employers; what an employer gains from a nurse it did not train is the cost of training
+  one, **pro-rated by years of service** (a migrant who serves 4 years replaces 4 years of a domestic
+  nurse's career, in present value);
+* a **worker** gains the difference between a nurse's pay and what they would earn otherwise (a share
+  ``lam`` of a nurse's pay in the origin, ``lam_d`` in the destination), over the years they work.
+
+Actors (all present values, EUR per away-track migrant):
+
+* **destination**: avoided cost of the counterfactual (pro-rated domestic training for (a), recruitment
+  costs ``r`` for (b)), minus its finance of GSP training, plus the migrant's repayment ``R``;
+* **origin**: the nurses it ends up employing, at what training them costs, minus its own share of GSP
+  training; home-track graduates who find no nursing post (``unemp``) or emigrate outside the partnership
+  (``leak``) are worth nothing to it; against (b) it also saves the training of the nurse it would have lost;
+* **migrant**: against (a), destination pay minus what the person would earn without the training, over the
+  years abroad, minus ``R``; against (b), the same person would have trained and migrated anyway: ``-R``;
+* **graduates who stay** (employed at home): the pay gain of a nursing career over their alternative;
+* **displaced trainee** (only (a)): the destination resident who would have trained as a nurse had the
+  destination trained at home loses the pay gain of the years the migrant serves instead.
 
 Every input may be a scalar or an array; arrays broadcast together.
 """
@@ -33,12 +47,15 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-ACTORS = ("destination", "origin", "migrant", "stayers")
+ACTORS = ("destination", "origin", "migrant", "stayers", "displaced")
+#: The parties of a partnership (the platform's "countries of both source and destination" and the migrant).
+PARTIES = ("destination", "origin", "migrant")
 ACTOR_LABELS = {
     "destination": "destination",
     "origin": "origin",
     "migrant": "migrant",
     "stayers": "graduates who stay",
+    "displaced": "displaced domestic trainee",
     "total": "total",
 }
 COUNTERFACTUALS = {
@@ -47,47 +64,82 @@ COUNTERFACTUALS = {
 }
 
 
+def _f(x: ArrayLike) -> np.ndarray:
+    """``x`` as a float array."""
+    return np.asarray(x, dtype=float)
+
+
 def annuity(years: ArrayLike, rate: ArrayLike) -> np.ndarray:
     """Present value of 1 a year, paid at the end of years 1..``years``, at ``rate`` (0 allowed)."""
-    years = np.asarray(years, dtype=float)
-    rate = np.asarray(rate, dtype=float)
+    years, rate = _f(years), _f(rate)
     safe = np.where(rate == 0, 1.0, rate)
     return np.where(rate == 0, years, (1 - (1 + safe) ** -years) / safe)
 
 
+def after_training(p: Mapping[str, Any]) -> np.ndarray:
+    """Discount factor from the start of training to graduation, ``(1 + delta) ** -t_train``."""
+    return (1 + _f(p["delta"])) ** -_f(p["t_train"])
+
+
+def training_factor(p: Mapping[str, Any]) -> np.ndarray:
+    """Present value of a training cost of 1 paid in equal parts at the start of each training year."""
+    years = np.maximum(_f(p["t_train"]), 1.0)
+    return (1 + annuity(years - 1, p["delta"])) / years
+
+
+def service_share(p: Mapping[str, Any]) -> np.ndarray:
+    """Share of a domestic nurse's career (in present value) that the migrant's years abroad replace."""
+    served = np.minimum(_f(p["t_abroad"]), _f(p["t_career"]))
+    return annuity(served, p["delta"]) / annuity(p["t_career"], p["delta"])
+
+
 def repayment(p: Mapping[str, Any]) -> np.ndarray:
     """Present value of the migrant's repayment: ``rho * w_d`` a year during the bond (or the stay)."""
-    years = np.minimum(p["t_bond"], p["t_abroad"])
-    return np.asarray(p["rho"]) * p["w_d"] * annuity(years, p["delta"])
+    years = np.minimum(_f(p["t_bond"]), _f(p["t_abroad"]))
+    return _f(p["rho"]) * _f(p["w_d"]) * annuity(years, p["delta"]) * after_training(p)
+
+
+def outlay(p: Mapping[str, Any]) -> np.ndarray:
+    """Present value of the destination's finance of GSP training per away-track trainee."""
+    s = _f(p["s_home"])
+    home = s / (1 - s)
+    return _f(p["c_o"]) * training_factor(p) * (_f(p["f_away"]) + _f(p["f_home"]) * home)
+
+
+def _origin_nurses(p: Mapping[str, Any], n_away: np.ndarray, n_home: np.ndarray) -> np.ndarray:
+    """Graduates per migrant who work as nurses in the origin (home track less leavers, away track left)."""
+    return (n_home * (1 - _f(p["leak"])) + (n_away - 1)) * (1 - _f(p["unemp"]))
 
 
 def npv(p: Mapping[str, Any]) -> dict[str, np.ndarray]:
     """NPV per away-track migrant of each actor, and the total, under each counterfactual.
 
-    Keys ``{actor}_{counterfactual}`` for actors ``destination, origin, migrant, stayers, total`` and
-    counterfactuals ``domestic`` (a) and ``recruit`` (b). Amounts in the unit of ``c_o`` and ``w_d``.
+    Keys ``{actor}_{counterfactual}`` for the :data:`ACTORS` and ``total``, counterfactuals ``domestic`` (a)
+    and ``recruit`` (b). Amounts in the unit of ``c_o``, ``w_d`` and ``r``.
     """
-    c_o, m = np.asarray(p["c_o"], dtype=float), np.asarray(p["m"], dtype=float)
-    s = np.asarray(p["s_home"], dtype=float)
-    home = s / (1 - s)  # home-track trainees per away-track trainee
-    n_away, n_home = 1 / m, home / m  # trainees per migrant
-    rep = repayment(p)
-    w_o = p["w_d"] / np.asarray(p["omega"], dtype=float)
-    dest_finance = c_o * (p["f_away"] * n_away + p["f_home"] * n_home)
-    origin_finance = c_o * ((1 - np.asarray(p["f_away"])) * n_away + (1 - np.asarray(p["f_home"])) * n_home)
-    nurses_kept = n_home * (1 - np.asarray(p["leak"])) + (n_away - 1)
-    stayers = (n_home + n_away - 1) * w_o * (1 - np.asarray(p["lam"])) * annuity(p["t_career"], p["delta"])
+    c_o, m, s = _f(p["c_o"]), _f(p["m"]), _f(p["s_home"])
+    n_away, n_home = 1 / m, s / (1 - s) / m  # trainees per migrant
+    train, later, rep = c_o * training_factor(p), after_training(p), repayment(p)
+    w_d = _f(p["w_d"])
+    w_o = w_d / _f(p["omega"])
+    dest_finance = outlay(p) / m
+    origin_finance = train * ((1 - _f(p["f_away"])) * n_away + (1 - _f(p["f_home"])) * n_home)
+    nurses_kept = _origin_nurses(p, n_away, n_home)
+    stayers = nurses_kept * w_o * (1 - _f(p["lam"])) * annuity(p["t_career"], p["delta"]) * later
+    abroad = annuity(np.minimum(_f(p["t_abroad"]), _f(p["t_career"])), p["delta"]) * later
     out = {
-        "destination_domestic": p["k"] * c_o - dest_finance + rep,
-        "destination_recruit": -dest_finance + rep,
-        "origin_domestic": c_o * (nurses_kept + p["induced"]) - origin_finance,
-        # against (b) the origin keeps the nurse it would have trained and lost; induced training
+        "destination_domestic": _f(p["k"]) * train * service_share(p) - dest_finance + rep,
+        "destination_recruit": _f(p["r"]) * later - dest_finance + rep,
+        "origin_domestic": train * (nurses_kept + _f(p["induced"])) - origin_finance,
+        # against (b) the origin saves the training of the nurse it would have lost; induced training
         # follows migration in both worlds and cancels
-        "origin_recruit": c_o * (nurses_kept + 1) - origin_finance,
-        "migrant_domestic": (p["w_d"] - p["lam"] * w_o) * annuity(p["t_abroad"], p["delta"]) - rep,
+        "origin_recruit": train * (nurses_kept + 1) - origin_finance,
+        "migrant_domestic": (w_d - _f(p["lam"]) * w_o) * abroad - rep,
         "migrant_recruit": -rep,
         "stayers_domestic": stayers,
         "stayers_recruit": stayers,
+        "displaced_domestic": -(1 - _f(p["lam_d"])) * w_d * abroad,
+        "displaced_recruit": 0.0,
     }
     for cf in COUNTERFACTUALS:
         out[f"total_{cf}"] = sum(out[f"{a}_{cf}"] for a in ACTORS)
@@ -95,36 +147,76 @@ def npv(p: Mapping[str, Any]) -> dict[str, np.ndarray]:
     return {key: np.broadcast_to(np.asarray(v, dtype=float), shape) for key, v in out.items()}
 
 
+def _share(home_count: np.ndarray) -> np.ndarray:
+    """Home-track share from home-track trainees per away-track trainee (never below 0)."""
+    home_count = np.maximum(home_count, 0.0)
+    return home_count / (1 + home_count)
+
+
 def break_even(p: Mapping[str, Any]) -> dict[str, np.ndarray]:
-    """Values of single inputs at which one actor's NPV is zero, the others held at ``p``.
+    """Values of single inputs at which one actor's NPV is zero, the others held at ``p`` (unbounded).
 
-    * ``take_up_{cf}``: the destination gains if take-up ``m`` is above it;
-    * ``home_share_{cf}``: the destination gains if the home-track share is below it (0 = not even
-      with no home track; the share is capped below 1);
-    * ``cost_ratio_domestic``: the destination gains against (a) if ``k`` is above it (may be negative:
-      then it gains even if training at home cost nothing);
+    * ``take_up_{cf}``: the destination gains if take-up ``m`` is above it (``inf``: never);
+    * ``home_share_{cf}``: the destination gains if the home-track share is below it (0: not even with no
+      home track; 1: at any share);
+    * ``cost_ratio_domestic``: the destination gains against (a) if ``k`` is above it (negative: even if
+      training at home cost nothing);
+    * ``recruit_cost_recruit``: the destination gains against (b) if recruiting a nurse costs more than it;
     * ``wage_ratio_domestic``: the migrant gains against (a) if ``omega`` is above it;
-    * ``leakage_domestic``: the origin gains against (a) if fewer home-track graduates leave.
+    * ``leakage_domestic``: the origin gains against (a) if a smaller share of home-track graduates leave.
+
+    Values outside an input's possible range are returned as computed; :func:`bounded` clips them.
     """
-    c_o, m = np.asarray(p["c_o"], dtype=float), np.asarray(p["m"], dtype=float)
-    s = np.asarray(p["s_home"], dtype=float)
-    home = s / (1 - s)
-    rep = repayment(p) / c_o  # repayment in units of the origin training cost
-    f_away, f_home = np.asarray(p["f_away"], dtype=float), np.asarray(p["f_home"], dtype=float)
-    k = np.asarray(p["k"], dtype=float)
+    c_o, m, s = _f(p["c_o"]), _f(p["m"]), _f(p["s_home"])
+    f_away, f_home = _f(p["f_away"]), _f(p["f_home"])
+    train, later, rep = c_o * training_factor(p), after_training(p), repayment(p)
+    per_trainee = outlay(p)
+    gain = {"domestic": _f(p["k"]) * train * service_share(p) + rep, "recruit": _f(p["r"]) * later + rep}
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = {f"take_up_{cf}": np.where(g > 0, per_trainee / g, np.inf) for cf, g in gain.items()}
+        for cf, g in gain.items():
+            home = (m * g / train - f_away) / np.where(f_home == 0, np.nan, f_home)
+            out[f"home_share_{cf}"] = np.where(f_home == 0, np.where(m * g >= train * f_away, 1.0, 0.0), _share(home))
+        out["cost_ratio_domestic"] = (per_trainee / m - rep) / (train * service_share(p))
+        out["recruit_cost_recruit"] = (per_trainee / m - rep) / later
+        earnings = _f(p["w_d"]) * annuity(np.minimum(_f(p["t_abroad"]), _f(p["t_career"])), p["delta"]) * later
+        out["wage_ratio_domestic"] = _f(p["lam"]) / (1 - rep / earnings)
+        n_away, n_home = 1 / m, s / (1 - s) / m
+        paid = (1 - f_away) * n_away + (1 - f_home) * n_home - _f(p["induced"])
+        out["leakage_domestic"] = 1 - (paid / (1 - _f(p["unemp"])) - (n_away - 1)) / n_home
+    return out
 
-    def share(home_count: np.ndarray) -> np.ndarray:
-        """Home-track share from home-track trainees per away-track trainee (never below 0)."""
-        home_count = np.maximum(home_count, 0.0)
-        return home_count / (1 + home_count)
 
-    earnings = p["w_d"] * annuity(p["t_abroad"], p["delta"])
-    return {
-        "take_up_domestic": (f_away + f_home * home) / (k + rep),
-        "take_up_recruit": (f_away + f_home * home) / rep,
-        "home_share_domestic": share((m * (k + rep) - f_away) / f_home),
-        "home_share_recruit": share((m * rep - f_away) / f_home),
-        "cost_ratio_domestic": (f_away + f_home * home) / m - rep,
-        "wage_ratio_domestic": np.asarray(p["lam"]) / (1 - repayment(p) / earnings),
-        "leakage_domestic": (f_home * home + f_away - m + m * np.asarray(p["induced"])) / home,
-    }
+#: Possible range of each break-even's input (for :func:`bounded`).
+BOUNDS = {
+    "take_up": (0.0, 1.0),
+    "home_share": (0.0, 1.0),
+    "cost_ratio": (0.0, np.inf),
+    "recruit_cost": (0.0, np.inf),
+    "wage_ratio": (0.0, np.inf),
+    "leakage": (0.0, 1.0),
+}
+
+
+def bounded(key: str, values: ArrayLike) -> np.ndarray:
+    """A break-even clipped to its input's possible range (e.g. a take-up above 1 becomes 1: never)."""
+    low, high = BOUNDS[key.rsplit("_", 1)[0]]
+    return np.clip(_f(values), low, high)
+
+
+def covering_rate(p: Mapping[str, Any], low: float = 0.0, high: float = 0.5) -> float:
+    """Real discount rate below which the repayment covers the destination's outlay (full take-up).
+
+    Bisection on ``repayment - outlay`` at scalar inputs; NaN if the sign does not change in [low, high].
+    """
+
+    def gap(rate: float) -> float:
+        q = {**p, "delta": rate}
+        return float(repayment(q) - outlay(q))
+
+    if gap(low) * gap(high) > 0:
+        return float("nan")
+    for _ in range(80):
+        mid = (low + high) / 2
+        low, high = (mid, high) if gap(low) * gap(mid) > 0 else (low, mid)
+    return (low + high) / 2

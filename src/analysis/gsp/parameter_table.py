@@ -35,7 +35,7 @@ REQUIRED_COLUMNS = [
 NUMERIC_COLUMNS = ("low", "central", "high")
 CITATION_COLUMNS = ("publication", "locator", "quote", "url")
 #: Currencies the model knows how to label; an empty cell means the value has no currency.
-KNOWN_CURRENCIES = ("EUR", "USD", "GBP", "AUD", "international $ (PPP)")
+KNOWN_CURRENCIES = ("EUR", "USD", "GBP", "AUD", "MDL", "international $ (PPP)")
 
 
 class ParameterError(DataError, ValueError):

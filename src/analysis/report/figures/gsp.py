@@ -18,7 +18,8 @@ def npv_distributions(sim: pd.DataFrame, scale: float = 1000.0, max_draws: int =
     """One panel per actor (and the total): histograms of the NPV draws under each counterfactual."""
     draws = sim.iloc[:max_draws]
     panels = [*ACTORS, "total"]
-    fig, axes = plt.subplots(1, len(panels), figsize=(12, 3.4))
+    fig, grid = plt.subplots(2, 3, figsize=(11, 5.6))
+    axes = grid.ravel()
     for ax, actor in zip(axes, panels, strict=True):
         long = pd.concat(
             [
@@ -83,15 +84,16 @@ def all_gain_map(
     grid: pd.DataFrame,
     design: tuple[float, float],
     realised_take_up: tuple[float, float],
-    realised_home_share: tuple[float, float],
+    realised_home_share: float,
 ) -> plt.Figure:
     """Who loses, over take-up x home-track share, one panel per counterfactual.
 
-    ``design`` marks the CGD example (take-up, home share); the realised PALIM take-up range is drawn
-    as a box over ``realised_home_share``.
+    ``design`` marks the CGD design case (take-up, home share); PALIM's interim take-up range is drawn
+    as a thick line at its home-track share.
     """
     categories = sorted(grid["losers"].unique(), key=lambda c: (c != "none: all gain", c.count("+"), c))
-    palette = ["#27ae60", "#f5b041", "#ec7063", "#a569bd", "#5d6d7e", "#85929e", "#34495e"]
+    # Okabe-Ito colours (distinguishable with the common colour-vision deficiencies)
+    palette = ["#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#0072B2", "#D55E00", "#999999"]
     colours = dict(zip(categories, palette, strict=False))
     codes = {c: i for i, c in enumerate(categories)}
     labels = list(COUNTERFACTUALS.values())
@@ -109,10 +111,10 @@ def all_gain_map(
             shading="nearest",
         )
         ax.plot(*design, marker="*", color="black", markersize=13, linestyle="")
-        ax.annotate("CGD example", design, xytext=(-75, 8), textcoords="offset points", fontsize=8)
-        (x0, x1), (y0, y1) = realised_take_up, realised_home_share
-        ax.fill_between([x0, x1], y0, y1, color="none", edgecolor="black", hatch="////", linewidth=0.8)
-        ax.annotate("PALIM, realised", (x1, y1), xytext=(6, 6), textcoords="offset points", fontsize=8)
+        ax.annotate("CGD design", design, xytext=(-75, 8), textcoords="offset points", fontsize=8)
+        (x0, x1), y = realised_take_up, realised_home_share
+        ax.plot([x0, x1], [y, y], color="black", linewidth=5, solid_capstyle="butt")
+        ax.annotate("PALIM, interim", (x1, y), xytext=(6, 6), textcoords="offset points", fontsize=8)
         ax.set_title(label, fontsize=10)
     fig.supxlabel("take-up: share of away-track trainees who work in the destination", fontsize=10)
     axes[0].set_ylabel("home-track share of trainees")
