@@ -90,6 +90,13 @@ def _gains(amount: float) -> str:
     return f"{'gains' if amount >= 0 else 'loses'} EUR {abs(amount):,.1f} thousand"
 
 
+def _at_most(percent: float, exact: bool = False) -> str:
+    """'no draw', or 'at most 12% of draws' ('12% of draws' when ``exact``)."""
+    if percent == 0:
+        return "no draw"
+    return f"{'' if exact else 'at most '}{percent:.0f}% of draws"
+
+
 def _range_over_designs(specs: list[Specification]) -> str:
     """'from X (design) to Y (design)' over the medians of ``specs``."""
     lo = min(specs, key=lambda s: s.estimate)
@@ -161,8 +168,9 @@ def evaluate_origin_benefit() -> ClaimResult:
         f"losing a nurse it trained itself it gains EUR {recruit[0].estimate:,.1f} thousand. The gain is the "
         f"destination's share of home-track training (EUR {subsidy:,.0f} thousand per home-track trainee in the "
         "brief) plus away-track trainees who stay, valued at what training them costs. It becomes a loss if more "
-        f"than {100 * float(leak['break-even (central case)']):.0f}% of home-track graduates leave or find no "
-        "nursing post, and no published figure says how many do. Induced private training (Philippines) would "
+        f"than {100 * float(leak['break-even (central case)']):.0f}% of home-track graduates leave, and no "
+        "published figure says how many do; at Kenya's reported rate of nurses without a post the central gain "
+        f"falls to EUR {scen.loc['unemployment', 'origin domestic']:,.1f} thousand. Induced private training (Philippines) would "
         f"raise the central gain from EUR {scen.loc['central', 'origin domestic']:,.1f} to "
         f"{scen.loc['induced_licensed', 'origin domestic']:,.1f} thousand, but it measures migration in general, "
         "not partnerships. The benefit is a projection of the design, as the critics say: no nursing partnership "
@@ -222,20 +230,26 @@ def evaluate_surplus_split() -> ClaimResult:
 
 
 def _mutual_specs() -> list[Specification]:
-    """Per design case and counterfactual: % of draws in which destination, origin and migrant all gain."""
-    return [
+    """Per design case and counterfactual: % of draws in which destination, origin and migrant all gain; then
+    the same with the destination country counted as employer plus displaced domestic trainee."""
+    specs = [
         _proportion_spec(f"{d.label}, {_CF[cf]}", parties_gain(design_simulation(d.key), cf))
         for cf in ("domestic", "recruit")
         for d in design_cases()
     ]
+    sim = main_simulation()
+    country = (sim["destination_domestic"] + sim["displaced_domestic"]).to_numpy() > 0
+    others = parties_gain(sim, "domestic", ("origin", "migrant"))
+    label = "CGD design case, destination country (employer and displaced trainee), against training at home"
+    return [*specs, _proportion_spec(label, country & others)]
 
 
 @evaluates("gsp_mutual_benefit")
 def evaluate_mutual_benefit() -> ClaimResult:
     """Do source country, destination country and the migrant all gain (the platform's 'mutuality')?"""
     specs = _mutual_specs()
-    n = len(specs) // 2
-    home, recruit = specs[:n], specs[n:]
+    n = (len(specs) - 1) // 2
+    home, recruit, country = specs[:n], specs[n : 2 * n], specs[-1]
     m_star = break_even_table(main_simulation()).loc["take_up_domestic"]
     robust = [s.label.split(",")[0] for s in home if s.low >= 100 * ROBUST]
     reason = (
@@ -244,10 +258,11 @@ def evaluate_mutual_benefit() -> ClaimResult:
         f"{max(s.estimate for s in home):.0f}% over the design cases ({len(robust)} of {n} reach the "
         f"{100 * ROBUST:.0f}% we ask of a robust result). The condition that binds is take-up: at least "
         f"{100 * float(m_star['break-even (central case)']):.0f}% in the central case. Against recruiting a "
-        f"trained nurse they all gain in at most {max(s.estimate for s in recruit):.0f}% of draws in any design "
+        f"trained nurse they all gain in {_at_most(max(s.estimate for s in recruit))} in any design "
         "case: the repayment that makes the destination whole is the migrant's loss, since that nurse could "
-        "have migrated without repaying anything. Under (a) a destination resident who would have trained as "
-        "a nurse loses in every draw."
+        "have migrated without repaying anything. Counting the destination as a country, employer plus the "
+        "resident who would have trained as a nurse, it gains together with origin and migrant in "
+        f"{_at_most(country.estimate, exact=True)}."
     )
     would_change = (
         "A design that gives the migrant something recruitment does not (a visa, recognised qualifications, no "

@@ -4,7 +4,9 @@ The CGD brief's worked example fixes a training cost, finance shares, a repaymen
 trainees. They are choices of whoever designs a partnership, not measurements, so the Monte Carlo does
 not draw them: each design case fixes them, and the evidence inputs are drawn around it. The
 **CGD design case** uses the brief's terms; the others change one term, to a published pilot's value where
-one exists and otherwise to a value we chose to show the effect (labelled so).
+one exists and otherwise to a value we chose to show the effect (labelled so). The origin's training cost is
+not varied: the destination's cost is expressed as a multiple of it, so changing it alone would change both.
+One case is not a term but the shortest stay the brief implies: migrants who leave when the bond ends.
 """
 
 from __future__ import annotations
@@ -52,8 +54,7 @@ def design_cases(inputs: Mapping[str, Input] | None = None, table: pd.DataFrame 
         Design("repay_low", f"repayment {50 * c['rho']:.0f}% of pay", {"rho": c["rho"] / 2}, OURS),
         Design("repay_high", f"repayment {200 * c['rho']:.0f}% of pay", {"rho": 2 * c["rho"]}, OURS),
         Design("bond_long", f"bond of {2 * c['t_bond']:.0f} years", {"t_bond": 2 * c["t_bond"]}, OURS),
-        Design("cost_low", f"origin training cost EUR {c['c_o'] / 2:,.0f}", {"c_o": c["c_o"] / 2}, OURS),
-        Design("cost_high", f"origin training cost EUR {1.5 * c['c_o']:,.0f}", {"c_o": 1.5 * c["c_o"]}, OURS),
+        Design("stay_bond", f"migrants stay only the {c['t_bond']:.0f}-year bond", {"t_abroad": c["t_bond"]}, CGD),
     ]
 
 
