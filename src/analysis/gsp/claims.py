@@ -128,8 +128,10 @@ def evaluate_destination_cost_effective() -> ClaimResult:
         f"With a {ex['t_train']:.0f}-year course the repayment covers the destination's outlay only at real "
         f"discount rates below {ex['covering_rate_pct']:.1f}%. Against recruiting a trained nurse the destination "
         f"{_gains(recruit[0].estimate)} before recruitment costs; it comes out ahead only if recruiting one nurse "
-        f"costs more than EUR {float(r_star['break-even (central case)']):,.0f} (central case); if the partnership "
-        f"saves a Triple Win employer fee, it {_gains(fee.estimate)} ({fee.low:,.1f} to {fee.high:,.1f}). "
+        f"costs more than EUR {float(r_star['break-even (central case)']):,.0f} (central case); if it saved a "
+        f"whole Triple Win employer fee it would come out {'ahead' if fee.estimate >= 0 else 'behind'} by EUR "
+        f"{abs(fee.estimate):,.1f} thousand "
+        f"({fee.low:,.1f} to {fee.high:,.1f}), but a partnership pays part of the same costs itself. "
         f"In PALIM (ICT, take-up {100 * palim_low:.1f}% to {100 * palim_high:.1f}% by mid-2020) the destination "
         f"would lose EUR {-palim['high']:,.0f} to {-palim['low']:,.0f} per away-track trainee."
     )
@@ -143,7 +145,7 @@ def evaluate_destination_cost_effective() -> ClaimResult:
         home[0],
         "thousand EUR per away-track migrant (destination, CGD design case, against training at home)",
         Assertion("above", 0),
-        [*home, *recruit[:1], fee],
+        [*home, *recruit[:1]],
         deciding_inputs(),
         reason,
         would_change,

@@ -154,8 +154,9 @@ INPUT_SPECS = (
         PUBLISHED,
         ("wage_ratio_migrant_vs_stayer_moldova_germany",),
         "omega_cgd",
-        "CGD brief, nurses in Germany and in Moldova; origin pay = destination pay / ratio. The place premium "
-        "(all workers, at purchasing power parity) is not comparable and not used",
+        "CGD brief: 'those who migrate typically earn ten times more', an illustrative figure for migrants, taken "
+        "as a ratio at market exchange rates; origin pay = destination pay / ratio. The place premium (all "
+        "workers, at purchasing power parity) is not comparable and not used",
         EVIDENCE,
     ),
     InputSpec(
