@@ -98,11 +98,10 @@ lock: env
 clean:
 	rm -rf $(BUILD)
 
-## pdf: one PDF of the whole book (single-page HTML printed by headless Chromium; no LaTeX)
+## pdf: one PDF of the whole book, _build/book.pdf (and _build/html/book.pdf, linked from the landing page):
+## the single-page HTML printed by headless Chromium with book/_static/print.css, a cover, contents with
+## page numbers and numbered pages (src/analysis/report/pdf.py; no LaTeX). A4; `make pdf PAPER=letter` for letter.
+PAPER ?= a4
 pdf: env
 	$(BIN)/python -m analysis.build --builder singlehtml
-	cp -r $(BUILD)/singlehtml/_static $(BUILD)/singlehtml/_images $(BUILD)/singlehtml/book/ 2>/dev/null || true
-	chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
-	  --disable-sync --no-first-run --user-data-dir=$$(mktemp -d) --virtual-time-budget=20000 \
-	  --no-pdf-header-footer --print-to-pdf=$(BUILD)/book.pdf file://$(CURDIR)/$(BUILD)/singlehtml/book/intro.html
-	@echo "PDF: $(BUILD)/book.pdf"
+	$(BIN)/python -m analysis.report.pdf --paper $(PAPER)

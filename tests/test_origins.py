@@ -421,3 +421,12 @@ def test_real_south_south_verdict_follows_the_rubric(real):
         assert result.verdict == "consistent, not verified" and "none shows it" in result.rule
     assert result.weakest_input.endswith("(primary)") and "_" not in result.weakest_input
     assert "high income" in result.unit and "own region" in result.unit
+
+
+def test_origin_destination_table_rows_columns_and_order(ftds):
+    table = origins.origin_destination_table(ftds)
+    # TOT and NS rows and the destination's own country are left out; largest total first, ties by code
+    assert table.columns.tolist() == ["origin", "AAA", "BBB", "USA", "all destinations"]
+    assert table["origin"].tolist() == ["LIC", "HIC", "ZZZ"]
+    assert table.set_index("origin").loc["LIC"].tolist() == [30, 80, 40, 150]
+    assert table.set_index("origin").loc["ZZZ", "BBB"] == 0

@@ -117,6 +117,21 @@ def top_origins(ftds: pd.DataFrame, n: int = 10, pooled: bool = False) -> pd.Dat
     return top[["year", "destination", "rank", "origin", "doctors", "share"]].reset_index(drop=True)
 
 
+def origin_destination_table(ftds: pd.DataFrame) -> pd.DataFrame:
+    """Foreign-trained doctors by country of training (rows) and destination (one column per destination
+    code, each of its own data year), with ``origin`` first and ``all destinations`` last; origins with no
+    doctor in any destination are left out; sorted by the total, largest first (ties by code)."""
+    rows = _by_origin(ftds)
+    wide = rows.astype({"value": float}).pivot_table(
+        index="origin", columns="iso3", values="value", aggfunc="sum", fill_value=0.0
+    )
+    wide = wide[sorted(wide.columns)]
+    wide["all destinations"] = wide.sum(axis=1)
+    wide = wide[wide["all destinations"] > 0].reset_index()
+    order = wide.sort_values("origin", kind="stable").sort_values("all destinations", ascending=False, kind="stable")
+    return order.reset_index(drop=True).rename_axis(columns=None)
+
+
 def north_south_split(ftds: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
     """Share of foreign-trained doctors trained in high-income ("North-North") vs other origins.
 

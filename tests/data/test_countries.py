@@ -35,3 +35,12 @@ def test_nhs_table_codes_are_iso():
     ]
     with pytest.raises(SchemaError, match="Martian"):
         countries.nhs_nationality_to_iso3(pd.Series(["Martian"]), "synthetic")
+
+
+def test_country_names_for_readers():
+    assert countries.country_name("GBR") == "United Kingdom"
+    assert countries.country_name("USA") == "United States"
+    assert countries.country_name("ISR") == "Israel"
+    assert countries.country_name("XXX") == "XXX"  # unknown codes pass through
+    named = countries.name_countries(pd.Series(["ROU", None, "KNA"]))
+    assert named.iloc[0] == "Romania" and pd.isna(named.iloc[1]) and named.iloc[2] == "Saint Kitts and Nevis"

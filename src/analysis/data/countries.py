@@ -3,7 +3,9 @@
 * :func:`load_iso3166` reads the ISO 3166 / UN M49 table;
 * :func:`world_bank_name_to_iso3` maps World Bank economy names (CLASS, KNOMAD) to ISO3;
 * :func:`nhs_nationality_to_iso3` maps NHS Digital nationality labels to ISO3
-  (table ``data/reference/nhs_nationality_iso3.csv``).
+  (table ``data/reference/nhs_nationality_iso3.csv``);
+* :func:`country_name` and :func:`name_countries` turn codes into the names the book shows (the one
+  converter for prose, tables, axes and legends).
 """
 
 from __future__ import annotations
@@ -94,7 +96,50 @@ def nhs_nationality_to_iso3(labels: pd.Series, source: str) -> pd.Series:
     return mapped.where(mapped != "", None)
 
 
+#: Short English names where the ISO 3166 name is long or formal ("United Kingdom of Great Britain and
+#: Northern Ireland"); every other code uses the ISO name. Codes of aggregates are named here too.
+SHORT_NAMES = {
+    "BOL": "Bolivia",
+    "COD": "DR Congo",
+    "FSM": "Micronesia",
+    "GBR": "United Kingdom",
+    "IRN": "Iran",
+    "KOR": "Korea",
+    "LAO": "Laos",
+    "MDA": "Moldova",
+    "NLD": "Netherlands",
+    "PRK": "North Korea",
+    "PSE": "Palestine",
+    "RUS": "Russia",
+    "SYR": "Syria",
+    "TWN": "Taiwan",
+    "TZA": "Tanzania",
+    "USA": "United States",
+    "VEN": "Venezuela",
+    "VGB": "British Virgin Islands",
+    "VIR": "US Virgin Islands",
+    "TOT": "all countries",
+    "OTH": "other countries",
+}
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO3 code -> the English name the book shows (:data:`SHORT_NAMES`, else the ISO 3166 short name)."""
+    table = load_iso3166()
+    names = dict(zip(table["iso3"], table["name"], strict=True))
+    return {**names, **SHORT_NAMES}
+
+
 def country_name(iso3: str) -> str:
-    """The ISO 3166 English short name of a country (``iso3`` itself when the table does not know it)."""
-    names = load_iso3166().set_index("iso3")["name"]
-    return str(names.get(iso3, iso3))
+    """The English name the book shows for a country code (``iso3`` itself when no table knows it).
+
+    This is the one converter from codes to names for prose, tables, axes and legends.
+    """
+    return country_names().get(str(iso3), str(iso3))
+
+
+def name_countries(codes: pd.Series) -> pd.Series:
+    """:func:`country_name` of every code of a column (missing values stay missing)."""
+    names = country_names()
+    return codes.map(lambda code: code if pd.isna(code) else names.get(str(code), str(code)))

@@ -6,6 +6,11 @@ import pandas as pd
 
 from analysis.gsp.model import ACTOR_LABELS, ACTORS
 
+#: Short names of the counterfactuals, for table cells (the chapter defines them).
+SHORT_COUNTERFACTUALS = {
+    "(a) destination trains a nurse at home": "(a) train at home",
+    "(b) destination recruits an origin-trained nurse": "(b) recruit",
+}
 ROLE_NAMES = {"evidence": "evidence", "design": "design choice", "scenario": "scenario (0 in main runs)"}
 
 
@@ -14,15 +19,20 @@ def _interval(median: float, low: float, high: float) -> str:
     return f"{median:,.1f} ({low:,.1f} to {high:,.1f})"
 
 
+def amount_text(value: float) -> str:
+    """An input value for a table: thousands separators for amounts, three significant digits otherwise."""
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+
+
 def inputs_for_readers(table: pd.DataFrame) -> pd.DataFrame:
     """The model inputs (:func:`analysis.gsp.inputs_table`): what each is, its kind, range and basis."""
     return pd.DataFrame(
         {
             "Input": table["meaning"],
             "Kind": table["role"].map(ROLE_NAMES),
-            "Low": table["low"],
-            "Central": table["central"],
-            "High": table["high"],
+            "Low": table["low"].map(amount_text),
+            "Central": table["central"].map(amount_text),
+            "High": table["high"].map(amount_text),
             "Unit": table["unit"],
             "Basis and derivation": table["basis"] + ": " + table["derivation"],
         }
@@ -33,7 +43,7 @@ def summary_for_readers(summary: pd.DataFrame) -> pd.DataFrame:
     """Per party and counterfactual: central case, median (95% interval), share of draws with a gain."""
     return pd.DataFrame(
         {
-            "Counterfactual": summary["counterfactual"],
+            "Against": summary["counterfactual"].map(SHORT_COUNTERFACTUALS),
             "Party": summary["actor"],
             "Central case (thousand EUR)": summary["central case"].map(lambda v: f"{v:,.1f}"),
             "Median (95% of draws), thousand EUR": [
@@ -47,7 +57,10 @@ def summary_for_readers(summary: pd.DataFrame) -> pd.DataFrame:
 
 def designs_for_readers(design_summary: pd.DataFrame) -> pd.DataFrame:
     """Per design case and counterfactual: each party's median (95% interval), thousand EUR per migrant."""
-    out = {"Design case": design_summary["design case"], "Counterfactual": design_summary["counterfactual"]}
+    out = {
+        "Design case": design_summary["design case"],
+        "Against": design_summary["counterfactual"].map(SHORT_COUNTERFACTUALS),
+    }
     for actor in ("destination", "origin", "migrant"):
         out[f"{ACTOR_LABELS[actor].capitalize()}, thousand EUR"] = [
             _interval(*row)

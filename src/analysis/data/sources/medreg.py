@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.data.checks import require_columns, to_number, validate
-from analysis.data.countries import load_iso3166
+from analysis.data.countries import country_names as all_country_names
 from analysis.data.errors import SchemaError
 from analysis.data.reading import parsed_cache, read_excel, verified
 from analysis.data.schemas import MEDREG_DOCTORS, MEDREG_GRANTS
@@ -67,7 +67,7 @@ COUNTRY_ISO3 = {
 
 def country_names() -> dict[str, str]:
     """English country name for every ISO3 code of :data:`COUNTRY_ISO3` (ISO 3166 table, then former states)."""
-    iso = load_iso3166().set_index("iso3")["name"].to_dict()
+    iso = all_country_names()
     return {code: iso.get(code, FORMER_CODES.get(code, code)) for code in set(COUNTRY_ISO3.values())}
 
 

@@ -8,9 +8,12 @@ import textwrap
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from analysis.report.figures.style import GREY, OKABE_ITO
 from analysis.verdicts import FAILS, HOLDS, NOT_SCORED, OPEN, Assertion, Specification
 
-OUTCOME_COLOURS = {HOLDS: "#1e8449", FAILS: "#c0392b", OPEN: "#7f8c8d"}
+#: Colour and marker per outcome (colour is not the only signal).
+OUTCOME_COLOURS = {HOLDS: OKABE_ITO["blue"], FAILS: OKABE_ITO["vermillion"], OPEN: GREY}
+OUTCOME_MARKERS = {HOLDS: "o", FAILS: "X", OPEN: "s"}
 
 
 def specification_panels(register: pd.DataFrame, columns: int = 2) -> plt.Figure:
@@ -29,9 +32,10 @@ def specification_panels(register: pd.DataFrame, columns: int = 2) -> plt.Figure
         specs = list(row.specifications)
         assertion = Assertion(row.claimed_form, row.claimed)
         for i, spec in enumerate(reversed(specs)):
-            colour = OUTCOME_COLOURS[Specification(**spec).outcome(assertion)]
+            outcome = Specification(**spec).outcome(assertion)
+            colour = OUTCOME_COLOURS[outcome]
             ax.plot([spec["low"], spec["high"]], [i, i], color=colour, linewidth=3, alpha=0.7)
-            ax.plot(spec["estimate"], i, "o", color=colour, markersize=5)
+            ax.plot(spec["estimate"], i, OUTCOME_MARKERS[outcome], color=colour, markersize=6)
         ax.axvline(row.claimed, color="#333333", linestyle="--", linewidth=1)
         ax.set_yticks(range(len(specs)))
         ax.set_yticklabels([textwrap.fill(s["label"], 30) for s in reversed(specs)], fontsize=7)

@@ -10,6 +10,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
 from analysis.gsp.model import ACTOR_LABELS, ACTORS, COUNTERFACTUALS
+from analysis.report.figures.style import CATEGORY_COLOURS
 
 CF_COLOURS = {"domestic": "#1b6ca8", "recruit": "#e67e22"}
 
@@ -92,8 +93,7 @@ def all_gain_map(
     as a thick line at its home-track share.
     """
     categories = sorted(grid["losers"].unique(), key=lambda c: (c != "none: all gain", c.count("+"), c))
-    # Okabe-Ito colours (distinguishable with the common colour-vision deficiencies)
-    palette = ["#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#0072B2", "#D55E00", "#999999"]
+    palette = list(CATEGORY_COLOURS)  # Okabe-Ito, checked under simulated deuteranopia
     colours = dict(zip(categories, palette, strict=False))
     codes = {c: i for i, c in enumerate(categories)}
     labels = list(COUNTERFACTUALS.values())
@@ -122,3 +122,28 @@ def all_gain_map(
     axes[-1].legend(handles=handles, fontsize=8, loc="upper left", bbox_to_anchor=(1.02, 1))
     fig.tight_layout()
     return fig
+
+
+def npv_histogram_data(
+    sim: pd.DataFrame, scale: float = 1000.0, max_draws: int = 20_000, bins: int = 50
+) -> pd.DataFrame:
+    """The data behind :func:`npv_distributions`: per party and counterfactual, the histogram's bins (lower
+    and upper edge, thousand EUR) and the share of the draws in each."""
+    draws = sim.iloc[:max_draws]
+    frames = []
+    for actor in [*ACTORS, "total"]:
+        for cf, label in COUNTERFACTUALS.items():
+            values = draws[f"{actor}_{cf}"].to_numpy() / scale
+            counts, edges = np.histogram(values, bins=bins)
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "party": ACTOR_LABELS[actor],
+                        "counterfactual": label,
+                        "from (thousand EUR)": edges[:-1],
+                        "to (thousand EUR)": edges[1:],
+                        "share of draws": counts / len(values),
+                    }
+                )
+            )
+    return pd.concat(frames, ignore_index=True)
