@@ -430,3 +430,22 @@ def test_origin_destination_table_rows_columns_and_order(ftds):
     assert table["origin"].tolist() == ["LIC", "HIC", "ZZZ"]
     assert table.set_index("origin").loc["LIC"].tolist() == [30, 80, 40, 150]
     assert table.set_index("origin").loc["ZZZ", "BBB"] == 0
+
+
+def test_remittance_breaks_flag_jumps_up_and_down_inside_the_window():
+    remit = pd.DataFrame({
+        "iso3": ["UPP"] * 4 + ["DWN"] * 3 + ["SMO"] * 3,
+        "year": [2010, 2011, 2012, 2013, 2010, 2011, 2012, 2010, 2011, 2012],
+        "value": [100.0, 0.0, 110.0, 700.0, 900.0, 250.0, 260.0, 100.0, 150.0, 220.0],
+    })  # fmt: skip
+    breaks = origin_profiles.remittance_breaks(remit, 2010, 2013).set_index("iso3")
+    assert sorted(breaks.index) == ["DWN", "UPP"]  # SMO grows 50% a year: no break
+    assert breaks.loc["UPP", ["from_year", "to_year"]].tolist() == [2012, 2013]  # the zero of 2011 is skipped
+    assert breaks.loc["DWN", "ratio"] == pytest.approx(3.6)
+    assert origin_profiles.remittance_breaks(remit, 2010, 2012).index.size == 1  # UPP's jump is after 2012
+
+
+def test_real_ilo_profile_flags_romania_remittance_break(real):
+    profile = origin_profiles.ilo_six_profile(real["doctors"], real["nurses"], real["remittances"]).set_index("iso3")
+    assert profile.loc["ROU", "remittances_note"].startswith("break:")
+    assert (profile.drop(index="ROU")["remittances_note"] == "").all()

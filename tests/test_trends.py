@@ -78,6 +78,17 @@ def test_foreign_trained_shares_prefer_the_total_row():
     assert shares.loc["BBB", "numerator"] == "OECD total"
 
 
+def test_a_destination_without_any_doctor_of_stated_origin_is_reported_as_dropped():
+    panel = _synthetic_panel()
+    ftds = panel[panel["measure"] == "FTDS"]
+    zero = ftds[ftds["iso3"] == "AAA"].assign(iso3="ZZZ", value=0.0)  # like Greece in the 2018 extract
+    with_zero = pd.concat([ftds, zero], ignore_index=True)
+    shares = trends.foreign_trained_shares(with_zero, panel)
+    assert "ZZZ" not in set(shares["iso3"])
+    assert trends.destinations_without_share(with_zero, shares) == ["ZZZ"]
+    assert trends.destinations_without_share(ftds, trends.foreign_trained_shares(ftds, panel)) == []
+
+
 def test_too_few_points_is_an_error():
     with pytest.raises(ValueError, match="at least 3"):
         trends.fit_published_trend(_points([1.0, 2.0], [2000, 2001], ["a_1", "a_2"]), "synthetic")

@@ -156,7 +156,8 @@ def ilo_six_profile(
     of the doctor density with its 95% interval (:func:`density_trends`, breaks as level shifts);
     the doctor emigration rate if ``emigration`` (:func:`emigration_rates`) has the country (NaN
     otherwise); remittance inflows in ``remittance_year`` (US$ million, NaN if zero = not
-    reported) and their average annual growth from ``growth_start`` (:func:`remittance_growth`).
+    reported), their average annual growth from ``growth_start`` (:func:`remittance_growth`) and
+    ``remittances_note``, which flags a break in the series that makes that growth not comparable.
     """
     countries = list(countries or ILO_SIX)
     frame = pd.DataFrame({"iso3": countries})
@@ -182,16 +183,43 @@ def ilo_six_profile(
     else:
         frame["emigration_rate"] = np.nan
         frame["doctors_abroad"] = np.nan
-    remit = remittances[(remittances["year"] == remittance_year) & (remittances["value"] > 0)]
-    frame = frame.merge(
-        remit[["iso3", "value"]].rename(columns={"value": f"remittances_{remittance_year}"}),
-        on="iso3",
-        how="left",
-    )
-    growth = remittance_growth(remittances, growth_start, remittance_year)
-    growth = growth.rename(columns={"growth": f"remittances_growth_{growth_start}_{remittance_year}"})
-    frame = frame.merge(growth.drop(columns=["growth_first_year", "growth_last_year"]), on="iso3", how="left")
-    return frame
+    return frame.merge(_remittance_columns(remittances, remittance_year, growth_start), on="iso3", how="left")
+
+
+def _remittance_columns(remittances: pd.DataFrame, year: int, growth_start: int) -> pd.DataFrame:
+    """Per country: inflows in ``year`` (NaN if zero), their growth since ``growth_start``, and a note
+    flagging a break in the series inside that window (:func:`remittance_breaks`)."""
+    level = remittances[(remittances["year"] == year) & (remittances["value"] > 0)]
+    level = level[["iso3", "value"]].rename(columns={"value": f"remittances_{year}"})
+    growth = remittance_growth(remittances, growth_start, year)
+    growth = growth.rename(columns={"growth": f"remittances_growth_{growth_start}_{year}"})
+    out = level.merge(growth.drop(columns=["growth_first_year", "growth_last_year"]), on="iso3", how="outer")
+    breaks = remittance_breaks(remittances, growth_start, year)
+    notes = {
+        row.iso3: f"break: {row.ratio:.1f}-fold change {row.from_year}-{row.to_year} (coverage), growth not comparable"
+        for row in breaks.itertuples()
+    }
+    return out.assign(remittances_note=out["iso3"].map(notes).fillna(""))
+
+
+#: A change of at least this factor in one year is a change of the series' coverage, not of the flows.
+JUMP_RATIO = 3.0
+
+
+def remittance_breaks(remittances: pd.DataFrame, start: int, end: int, ratio: float = JUMP_RATIO) -> pd.DataFrame:
+    """Countries whose inflows change by ``ratio`` or more (up or down) between consecutive reported years
+    in ``[start, end]`` (zeros = not reported, skipped): ``iso3, from_year, to_year, ratio`` (the largest
+    such change, as a factor above 1)."""
+    inside = remittances[remittances["year"].between(start, end) & (remittances["value"] > 0)]
+    rows = []
+    for iso3, series in inside.sort_values(["iso3", "year"], kind="stable").groupby("iso3", sort=False):
+        values, years = series["value"].to_numpy(dtype=float), series["year"].to_numpy()
+        change = np.maximum(values[1:] / values[:-1], values[:-1] / values[1:])
+        if len(change) and change.max() >= ratio:
+            i = int(np.argmax(change))
+            rows.append({"iso3": iso3, "from_year": int(years[i]), "to_year": int(years[i + 1]),
+                         "ratio": float(change[i])})  # fmt: skip
+    return pd.DataFrame(rows, columns=["iso3", "from_year", "to_year", "ratio"])
 
 
 def largest_jump(remittances: pd.DataFrame, iso3: str, start: int | None = None) -> dict[str, float]:

@@ -129,7 +129,10 @@ def student_points() -> pd.DataFrame:
 
 def _student_reason(specs: list[Specification]) -> str:
     """The reason of the student-movement verdict, from the computed growth and the published rows."""
-    grew = "; ".join(f"{s.label}: {s.estimate:+.0f}% ({s.low:+.0f}% to {s.high:+.0f}%)" for s in specs)
+    grew = "; ".join(
+        f"{s.label}: {s.estimate:+.0f}%" + ("" if s.low == s.high else f" ({s.low:+.0f}% to {s.high:+.0f}%)")
+        for s in specs
+    )
     later, last = figure(NORWAY_LATER), figure(STUDENT_SERIES[-1][2])
     france = figure(FRANCE_INCOMING)
     return (

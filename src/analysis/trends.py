@@ -50,7 +50,8 @@ def published_points(profession: str, concept: str, measure: str, series: str | 
     rows = rows[rows["duplicate_of"] == ""]
     if series is not None:
         rows = rows[rows["series"] == series]
-    columns = ["figure_id", "year", "value", "coverage", "publication_short", "locator", "series", "rounding"]
+    columns = ["figure_id", "year", "year_start", "year_end", "value", "coverage", "publication_short", "locator"]
+    columns += ["series", "rounding"]
     return rows[columns].sort_values("year", kind="stable").reset_index(drop=True)
 
 
@@ -197,6 +198,11 @@ def foreign_trained_shares(ftds: pd.DataFrame, totals: pd.DataFrame) -> pd.DataF
     table = table[table["foreign_trained"] > 0]
     table["share_pct"] = 100 * table["foreign_trained"] / table["total_doctors"]
     return table.reset_index().sort_values("share_pct", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def destinations_without_share(ftds: pd.DataFrame, shares: pd.DataFrame) -> list[str]:
+    """Destinations of the extract that :func:`foreign_trained_shares` drops (no doctor of any origin: Greece)."""
+    return sorted(set(ftds["iso3"]) - set(shares["iso3"]))
 
 
 def destination_growth(totals: pd.DataFrame, measure: str, min_points: int = 5) -> pd.DataFrame:

@@ -195,3 +195,18 @@ def test_explorable_tables_sort_and_search(browser, server):  # noqa: F811
         box.locator("input[type=search]").fill("")
         box.locator("th").nth(2).click()
         assert box.locator("th").nth(2).get_attribute("aria-sort") == "ascending"
+
+
+def test_figures_stay_readable_in_dark_mode(browser, server):  # noqa: F811
+    """In the theme's dark mode, figure images (dark text and lines) sit on a light background (the theme
+    gives images one; this test keeps it that way)."""
+    with _visit(browser, f"{server}/notebooks/04_gsp.html") as (page, _, _):
+        page.evaluate("document.documentElement.dataset.theme = 'dark'")
+        backgrounds = page.evaluate(
+            "[...document.querySelectorAll('main figure img, main .cell_output img')]"
+            ".map(img => getComputedStyle(img).backgroundColor)"
+        )
+    assert backgrounds, "no figure images found"
+    for colour in backgrounds:
+        red, green, blue = (int(v) for v in colour[colour.index("(") + 1 : colour.index(")")].split(",")[:3])
+        assert 0.2126 * red + 0.7152 * green + 0.0722 * blue > 180, f"dark background behind a figure: {colour}"

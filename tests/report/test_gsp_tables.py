@@ -38,7 +38,7 @@ def test_design_table_has_one_column_per_party_and_no_codes():
     out = designs_for_readers(frame)
     assert list(out.columns[:2]) == ["Design case", "Against"]
     assert out.iloc[0]["Against"] == "(b) recruit"
-    assert out.iloc[0]["Destination, thousand EUR"] == "1.0 (1.0 to 1.0)"
+    assert out.iloc[0]["Destination, thousand EUR"] == "1.0 (every draw)"  # no spread: no interval shown
 
 
 def test_input_amounts_are_written_for_people():

@@ -33,9 +33,15 @@ def test_estimate_text_units_and_intervals():
     assert interval == "interval -0.46 to 0.40"
     assert scorecard.estimate_text(65.0, 65.0, 65.0, "bilateral agreements") == (
         "65 bilateral agreements",
-        "no interval (exact counts or dates)",
+        "count, no interval",
     )
-    assert scorecard.estimate_text(2010.0, 2010.0, 2010.0, "year")[0] == "2010"
+    assert scorecard.estimate_text(2010.0, 2010.0, 2010.0, "year") == ("2010", "date, no interval")
+    assert scorecard.estimate_text(32.14, 32.14, 32.14, "% increase in reporting countries") == (
+        "32.1% increase in reporting countries",
+        "computed from counts, no interval",
+    )
+    assert scorecard.estimate_text(2.0, 2.0, 2.0, "rank among WHO codes")[1] == "rank, no interval"
+    assert "65.0" not in "".join(scorecard.estimate_text(65.0, 65.0, 65.0, "bilateral agreements"))
     assert scorecard.estimate_text(math.nan, math.nan, math.nan, "none") == ("no estimate", "")
 
 

@@ -15,7 +15,9 @@ ROLE_NAMES = {"evidence": "evidence", "design": "design choice", "scenario": "sc
 
 
 def _interval(median: float, low: float, high: float) -> str:
-    """'29.1 (2.0 to 57.3)'."""
+    """'29.1 (2.0 to 57.3)', or '0.0 (every draw)' when the draws do not vary."""
+    if low == high:
+        return f"{median:,.1f} (every draw)"
     return f"{median:,.1f} ({low:,.1f} to {high:,.1f})"
 
 

@@ -73,8 +73,17 @@ def estimate_text(estimate: float | None, low: float | None, high: float | None,
     else:
         value = number_text(estimate) + ("%" + head[1:] if head.startswith("%") else f" {head}")
     if low is None or high is None or math.isnan(low) or low == high:
-        return value, "no interval (exact counts or dates)"
+        return value, _exact_kind(head) + ", no interval"
     return value, f"interval {number_text(low, estimate)} to {number_text(high, estimate)}"
+
+
+def _exact_kind(head: str) -> str:
+    """What an estimate without uncertainty is: a date, a rank, a share computed from counts, or a count."""
+    if head == "year":
+        return "date"
+    if head.startswith("rank "):
+        return "rank"
+    return "computed from counts" if head.startswith("%") else "count"
 
 
 def _estimate_cell(row: pd.Series) -> str:

@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import MultipleLocator
 
 from analysis.report.figures.style import (
     CATEGORY_COLOURS,
@@ -19,6 +21,9 @@ from analysis.report.figures.style import (
     GREY,
     LINE_STYLES,
     MARKERS,
+    TREND,
+    category_styles,
+    percent_ticks,
     thousands_ticks,
     year_ticks,
 )
@@ -84,21 +89,63 @@ def decomposition_bars(frame: pd.DataFrame, title: str) -> plt.Figure:
     return fig
 
 
-def published_trend(points: pd.DataFrame, band: pd.DataFrame, title: str, ylabel: str, ax=None) -> plt.Axes:
-    """Published points (marker per publication) with the fitted log-linear trend and its band."""
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 4))
-    ax.fill_between(band["year"], band["low"], band["high"], color=ESTIMATE, alpha=0.18, label="95% band")
-    ax.plot(band["year"], band["fit"], color=ESTIMATE, linewidth=1.5, marker="", label="log-linear trend")
-    sns.scatterplot(data=points, x="year", y="value", hue="publication", style="publication", s=60, ax=ax,
-                    palette=CATEGORY_COLOURS[1 : 1 + points["publication"].nunique()])  # fmt: skip
-    year_ticks(ax.xaxis)
-    thousands_ticks(ax.yaxis)
-    ax.set_title(title, fontsize=10)
-    ax.set_ylabel(ylabel)
-    ax.set_xlabel("year")
-    ax.legend(fontsize=6.5, loc="upper left")
-    return ax
+#: Font sizes of the trend grid, large enough to read when the image is shrunk to a phone's width.
+_GRID_FONT = {"tick": 12, "label": 12.5, "title": 14, "legend": 11.5}
+
+
+def _trend_panel(ax: plt.Axes, points: pd.DataFrame, band: pd.DataFrame, styles: dict[str, dict]) -> None:
+    """One series: the band and the trend, then each publication's points (hollow where not fitted)."""
+    ax.fill_between(band["year"], band["low"], band["high"], color=GREY, alpha=0.25, linewidth=0)
+    ax.plot(band["year"], band["fit"], color=TREND, linewidth=1.8)
+    for (publication, fitted), part in points.groupby(["publication", "fitted"], sort=False):
+        colour, marker = styles[publication]["color"], styles[publication]["marker"]
+        ax.scatter(part["year"], part["value"], s=55, marker=marker, edgecolors=colour, linewidths=1.6,
+                   facecolors=colour if fitted else "white", zorder=3)  # fmt: skip
+    ax.tick_params(labelsize=_GRID_FONT["tick"])
+
+
+def _trend_legend(fig: plt.Figure, styles: dict[str, dict], hollow: list[str], hollow_label: str) -> None:
+    """One legend for the whole figure, below the panels, in two columns (it fits a phone's width): each
+    publication, then the hollow marker of each publication with points not fitted, the trend and its band."""
+    handles = [
+        Line2D([], [], linestyle="", marker=st["marker"], color=st["color"], markersize=8, label=name)
+        for name, st in styles.items()
+    ]
+    handles += [
+        Line2D([], [], linestyle="", marker=styles[name]["marker"], markerfacecolor="white", markersize=8,
+               markeredgecolor=styles[name]["color"], markeredgewidth=1.6, label=hollow_label)
+        for name in hollow
+    ]  # fmt: skip
+    handles += [
+        Line2D([], [], color=TREND, linewidth=1.8, label="log-linear trend"),
+        Patch(facecolor=GREY, alpha=0.25, label="95% confidence band"),
+    ]  # fmt: skip
+    fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False, fontsize=_GRID_FONT["legend"])
+
+
+def published_trends(
+    panels: list[pd.DataFrame], bands: list[pd.DataFrame], publications: list[str], hollow_label: str
+) -> plt.Figure:
+    """Published series as a 2 x 2 grid: rows share (%) and number, columns doctors and nurses, ``panels``
+    and ``bands`` in that order (doctors' share, nurses' share, doctors, nurses). Each publication keeps one
+    colour and marker in every panel (``publications`` gives the order); points with ``fitted`` false are
+    hollow (``hollow_label`` says why). Whole-year ticks, shares with "%", counts with thousands separators."""
+    styles = category_styles(publications)
+    fig, axes = plt.subplots(2, 2, figsize=(6.2, 8.4), sharex=True, sharey="row", layout="constrained")
+    for ax, points, band in zip(axes.flat, panels, bands, strict=True):
+        _trend_panel(ax, points, band, styles)
+    for ax, title in zip(axes[0], ("Doctors", "Nurses"), strict=True):
+        ax.set_title(title, fontsize=_GRID_FONT["title"], fontweight="bold")
+    axes[0, 0].set_ylabel("share foreign-trained", fontsize=_GRID_FONT["label"])
+    axes[1, 0].set_ylabel("number foreign-trained", fontsize=_GRID_FONT["label"])
+    percent_ticks(axes[0, 0].yaxis)
+    thousands_ticks(axes[1, 0].yaxis)
+    axes[1, 0].yaxis.set_major_locator(MultipleLocator(100_000))
+    for ax in axes[1]:
+        year_ticks(ax.xaxis, step=4)
+    unfitted = pd.concat(panels).query("not fitted")["publication"]
+    _trend_legend(fig, styles, [name for name in styles if name in set(unfitted)], hollow_label)
+    return fig
 
 
 def forest(table: pd.DataFrame, label_col: str, title: str, xlabel: str) -> plt.Figure:

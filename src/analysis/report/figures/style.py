@@ -3,11 +3,13 @@ year ticks and thousands separators, applied once per notebook by :func:`setup`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import matplotlib.pyplot as plt
 import seaborn as sns
 from cycler import cycler
 from matplotlib.axis import Axis
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 
 #: Okabe and Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
 #: deficiencies. Order of use for categories; yellow comes last (weak on white).
@@ -34,6 +36,8 @@ PALETTE = {
 }
 #: Neutral grey for context (published points, bands, shading) and the colour of a claimed value.
 GREY = "#7f7f7f"
+#: A fitted trend line drawn over coloured categories (dark grey: none of the category colours).
+TREND = "#3a3a3a"
 CLAIM = OKABE_ITO["vermillion"]
 ESTIMATE = OKABE_ITO["blue"]
 
@@ -54,12 +58,29 @@ def setup() -> None:
     )
 
 
-def year_ticks(axis: Axis) -> None:
-    """Whole years on ``axis`` (no "2007.5"), without thousands separators."""
-    axis.set_major_locator(MaxNLocator(integer=True))
+def year_ticks(axis: Axis, step: int | None = None) -> None:
+    """Whole years on ``axis`` (no "2007.5"), without thousands separators; every ``step`` years if given."""
+    axis.set_major_locator(MultipleLocator(step) if step else MaxNLocator(integer=True))
     axis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}"))
 
 
 def thousands_ticks(axis: Axis) -> None:
     """Tick labels with thousands separators ("600,000", not "600000")."""
     axis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if abs(v) >= 1000 or v == int(v) else f"{v:g}"))
+
+
+def percent_ticks(axis: Axis) -> None:
+    """Tick labels of a percentage axis with their sign ("15%"), whole numbers where the ticks are whole."""
+    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}%" if v == round(v) else f"{v:g}%"))
+
+
+def category_styles(names: Sequence[str]) -> dict[str, dict[str, object]]:
+    """One colour, marker and line style per category, in the order given. Build it once from every
+    category a figure shows and use it in all its panels, so that a category looks the same everywhere."""
+    distinct = list(dict.fromkeys(names))
+    if len(distinct) > len(CATEGORY_COLOURS):
+        raise ValueError(f"{len(distinct)} categories, but the style has {len(CATEGORY_COLOURS)} colours")
+    return {
+        name: {"color": CATEGORY_COLOURS[i], "marker": MARKERS[i], "linestyle": LINE_STYLES[i]}
+        for i, name in enumerate(distinct)
+    }
