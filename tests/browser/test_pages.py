@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 import pytest
 
 from analysis.data.paths import project_root
+from analysis.report.pdf import CHROMIUM_ARGS
 
 HTML = project_root() / "_build" / "html"
 SHOTS = project_root() / "_build" / "screenshots"
@@ -60,15 +61,7 @@ def browser():
     with sync_playwright() as pw:
         instance = pw.chromium.launch(
             executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
+            args=[*CHROMIUM_ARGS, "--disable-quic"],
         )
         yield instance
         instance.close()

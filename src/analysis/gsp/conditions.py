@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from analysis.gsp.inputs import Input, central, induced_scenarios, model_inputs, palim_take_up
+from analysis.gsp.inputs import Input, central, induced_scenarios, model_inputs, palim_take_up, quantities
 from analysis.gsp.model import (
     ACTOR_LABELS,
     ACTORS,
@@ -20,7 +20,7 @@ from analysis.gsp.model import (
     repayment,
     training_factor,
 )
-from analysis.gsp.parameter_table import number_in_text, parameters, value
+from analysis.gsp.parameter_table import parameters, value
 from analysis.gsp.simulation import LEVEL, main_simulation
 
 #: The break-evens the chapter reports: key -> (input, actor, counterfactual, "gains if" side, input name).
@@ -193,14 +193,13 @@ def worked_example(inputs: Mapping[str, Input] | None = None) -> dict[str, float
 
 def kenya_unemployment(table: pd.DataFrame | None = None) -> float:
     """Share of Kenya's registered nurses reported unemployed or underemployed (Nursing Council, via press)."""
-    t = parameters() if table is None else table
-    return number_in_text(t, "nurse_unemployment_origin_kenya", "notes", r"more than (\d+) percent") / 100
+    return quantities(parameters() if table is None else table)["kenya_idle_pct"] / 100
 
 
 def recruitment_fees(table: pd.DataFrame | None = None) -> tuple[float, float]:
     """Cost to a German employer of recruiting one nurse through Triple Win, low and high (EUR)."""
-    t = parameters() if table is None else table
-    return value(t, "triple_win_employer_fee_per_nurse", "low"), value(t, "triple_win_employer_fee_per_nurse", "high")
+    known = quantities(parameters() if table is None else table)
+    return known["fee_low"], known["fee_high"]
 
 
 def lost_investment_benchmarks(inputs: Mapping[str, Input] | None = None) -> pd.DataFrame:

@@ -65,7 +65,6 @@ ARITHMETIC: dict[str, Callable[[Quantities], float]] = {
     "lam_d_low": lambda q: 1 / q["nurse_to_avg_high"],
     "lam_d_high": lambda q: 1 / q["nurse_to_avg_low"],
     "lam_d_mid": lambda q: (1 / q["nurse_to_avg_high"] + 1 / q["nurse_to_avg_low"]) / 2,
-    "unemp_kenya": lambda q: q["kenya_idle_pct"] / 100,
     "spread": lambda q: 100 * AMOUNT_SPREAD,
     "w_d_low": lambda q: q["w_d"] * (1 - AMOUNT_SPREAD),
     "w_d_high": lambda q: q["w_d"] * (1 + AMOUNT_SPREAD),
